@@ -1,0 +1,33 @@
+import { defaultClientConditions, defaultServerConditions } from "vite";
+import { defineConfig } from "vitest/config";
+
+// Workspace packages resolve to their TypeScript sources (the "@fluxion/source" export condition),
+// so tests run without a build. Vitest runs tests through the SSR pipeline, which ignores
+// `resolve.conditions`: the condition must be set in `ssr.resolve.conditions` too.
+const sourceCondition = "@fluxion/source";
+
+export default defineConfig({
+  resolve: {
+    conditions: [sourceCondition, ...defaultClientConditions],
+  },
+  ssr: {
+    resolve: {
+      conditions: [sourceCondition, ...defaultServerConditions],
+    },
+  },
+  test: {
+    include: ["packages/**/src/**/*.test.ts", "test/**/*.test.ts", "examples/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "**/dist/**"],
+    // Two cores: one worker per core. Forks (the default pool) isolate native crashes and
+    // worker_threads-based code under test better than the threads pool does.
+    pool: "forks",
+    maxWorkers: 2,
+    // Property tests on numeric code can be slow on a loaded CI machine.
+    testTimeout: 30_000,
+    coverage: {
+      provider: "v8",
+      include: ["packages/*/src/**/*.ts"],
+      exclude: ["**/*.test.ts"],
+    },
+  },
+});
