@@ -1,0 +1,192 @@
+import { allocate } from "../dtype.js";
+import { AnomalyError, GraphError, ShapeError } from "../errors.js";
+import { fmt, shapesEqual } from "../shape.js";
+import type { Node } from "../tensor/node.js";
+import { Tensor, type TensorLike } from "../tensor/tensor.js";
+import { firstNonFinite, isAnomalyEnabled } from "./anomaly.js";
+import { setGradEnabled } from "./grad-mode.js";
+
+export interface BackwardOptions {
+  /** Keep the graph so backward can run through it again (default: `createGraph`). */
+  retainGraph?: boolean;
+  /** Record the backward pass itself, so gradients can be differentiated again (default false). */
+  createGraph?: boolean;
+}
+
+interface GradientsOptions extends BackwardOptions {
+  /** Return the gradients of these tensors instead of accumulating into leaves' `.grad`. */
+  inputs?: readonly Tensor[];
+}
+
+/**
+ * The backward walk. Sorts the graph below `roots` iteratively (no recursion, so chains 100,000
+ * ops deep are fine), then visits it in reverse, calling each node's rule once with the summed
+ * gradient of its output. Without `inputs`, gradients of leaves are added to their `.grad`; with
+ * `inputs`, their gradients are returned and no `.grad` is touched.
+ */
+export function backward(
+  roots: readonly Tensor[],
+  rootGrads: readonly (TensorLike | undefined)[],
+  options: GradientsOptions = {},
+): Tensor[] {
+  const createGraph = options.createGraph ?? false;
+  const retainGraph = options.retainGraph ?? createGraph;
+  const grads = new Map<Tensor, Tensor>();
+  roots.forEach((root, i) => {
+    const g = rootGradient(root, rootGrads[i]);
+    const prev = grads.get(root);
+    grads.set(root, prev ? prev.add(g) : g);
+  });
+
+  const order = topologicalOrder(roots);
+  const wanted = options.inputs ? new Set(options.inputs) : null;
+  const captured = new Map<Tensor, Tensor>();
+  const prevMode = setGradEnabled(createGraph);
+  try {
+    for (let k = order.length - 1; k >= 0; k--) {
+      const t = order[k] as Tensor;
+      let g = grads.get(t);
+      if (g === undefined) continue;
+      grads.delete(t);
+      if (t._hooks) g = runHooks(t, g);
+      if (wanted) {
+        if (wanted.has(t)) captured.set(t, g);
+      } else if (t._node === null || t._retainsGrad) {
+        t.grad = t.grad ? t.grad.add(g) : g;
+      }
+      const node = t._node;
+      if (node === null) continue;
+      const inputs = node.inputs as readonly Tensor[];
+      checkVersions(node, inputs);
+      const inputGrads = node.backward(g, t, node);
+      if (isAnomalyEnabled()) checkAnomaly(node, g, inputGrads);
+      for (let i = 0; i < inputs.length; i++) {
+        const x = inputs[i] as Tensor;
+        const gi = inputGrads[i];
+        if (!x._requiresGrad || gi === null || gi === undefined) continue;
+        const prev = grads.get(x);
+        grads.set(x, prev ? prev.add(gi) : gi);
+      }
+      if (!retainGraph) node.inputs = null;
+    }
+  } finally {
+    setGradEnabled(prevMode);
+  }
+  return (options.inputs ?? []).map((x) => captured.get(x) ?? zerosLike(x));
+}
+
+function rootGradient(root: Tensor, gradient: TensorLike | undefined): Tensor {
+  if (!root._requiresGrad) {
+    const origin = root._nonDifferentiableOrigin;
+    throw new GraphError(
+      origin
+        ? `backward: ${origin} is not differentiable (its output is ${root.dtype} indices and carries no gradient); use softmax as a differentiable stand-in for argmax`
+        : "backward: this tensor does not require grad (no input of the computation had requiresGrad set, or it ran inside noGrad)",
+    );
+  }
+  if (gradient === undefined) {
+    if (root.size !== 1) {
+      throw new GraphError(
+        `backward: a gradient can be created implicitly only for a one-element output, got shape ${fmt(root.shape)}; pass a gradient of that shape`,
+      );
+    }
+    const ones = allocate(root.dtype, 1);
+    ones[0] = 1;
+    return Tensor._fromData(ones, root.shape, root.dtype);
+  }
+  const g = gradient instanceof Tensor ? gradient : root.mul(0).add(gradient);
+  if (!shapesEqual(g.shape, root.shape)) {
+    throw new ShapeError(
+      `backward: gradient has shape ${fmt(g.shape)} but the output has shape ${fmt(root.shape)}`,
+    );
+  }
+  return g.dtype === root.dtype ? g : g.to(root.dtype);
+}
+
+/** Post-order (inputs before outputs) of the tensors below `roots` that require grad. */
+function topologicalOrder(roots: readonly Tensor[]): Tensor[] {
+  const order: Tensor[] = [];
+  const visited = new Set<Tensor>();
+  const stack: Tensor[] = [];
+  const next: number[] = [];
+  for (const root of roots) {
+    if (visited.has(root)) continue;
+    visited.add(root);
+    stack.push(root);
+    next.push(0);
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const t = stack[top] as Tensor;
+      const node = t._node;
+      if (node !== null && node.inputs === null) {
+        throw new GraphError(
+          `backward: trying to go through the graph a second time: the buffers of ${node.name} were freed by an earlier backward; pass { retainGraph: true } to the first backward if you need to go through it twice`,
+        );
+      }
+      const inputs = node?.inputs ?? [];
+      const i = next[top] as number;
+      if (i < inputs.length) {
+        next[top] = i + 1;
+        const x = inputs[i] as Tensor;
+        if (x._requiresGrad && !visited.has(x)) {
+          visited.add(x);
+          stack.push(x);
+          next.push(0);
+        }
+      } else {
+        stack.pop();
+        next.pop();
+        order.push(t);
+      }
+    }
+  }
+  return order;
+}
+
+function runHooks(t: Tensor, grad: Tensor): Tensor {
+  let g = grad;
+  for (const hook of [...(t._hooks ?? [])]) {
+    const r = hook(g);
+    if (r instanceof Tensor) {
+      if (!shapesEqual(r.shape, g.shape)) {
+        throw new ShapeError(
+          `registerHook: a hook returned a gradient of shape ${fmt(r.shape)} for a tensor of shape ${fmt(g.shape)}`,
+        );
+      }
+      g = r;
+    }
+  }
+  return g;
+}
+
+function checkVersions(node: Node, inputs: readonly Tensor[]): void {
+  for (let i = 0; i < inputs.length; i++) {
+    const x = inputs[i] as Tensor;
+    if (x._storage.version !== node.versions[i]) {
+      throw new GraphError(
+        `backward: input ${i} of ${node.name} (shape ${fmt(x.shape)}) was modified in place after the op used it; its gradient would be wrong`,
+      );
+    }
+  }
+}
+
+function checkAnomaly(
+  node: Node,
+  g: Tensor,
+  inputGrads: readonly (Tensor | null | undefined)[],
+): void {
+  if (firstNonFinite(g._data) >= 0) return;
+  inputGrads.forEach((gi, i) => {
+    if (!gi) return;
+    const bad = firstNonFinite(gi._data);
+    if (bad >= 0) {
+      throw new AnomalyError(
+        `anomaly: the backward of ${node.name} produced ${gi._data[bad]} in the gradient of input ${i} (element ${bad}) from a finite incoming gradient.\n${node.name} was created at:\n${node.stack ?? "(unknown)"}`,
+      );
+    }
+  });
+}
+
+function zerosLike(x: Tensor): Tensor {
+  return Tensor._fromData(allocate(x.dtype, x.size), x.shape, x.dtype);
+}

@@ -1,0 +1,149 @@
+import type { DType, TypedArray } from "../dtype.js";
+import type { Shape } from "../shape.js";
+
+/**
+ * The fixed kernel vocabulary. A backend implements every entry; exhaustive mapped types in each
+ * backend make a missing kernel a compile error.
+ */
+export const unaryKernelNames = [
+  "neg",
+  "exp",
+  "log",
+  "log1p",
+  "expm1",
+  "sqrt",
+  "abs",
+  "sign",
+  "tanh",
+  "sigmoid",
+  "relu",
+  "reciprocal",
+  "square",
+  "step", // 1 if x > 0 else 0
+  "isNonFinite", // 1 if NaN or ±Infinity else 0
+  "copy",
+] as const;
+export type UnaryKernel = (typeof unaryKernelNames)[number];
+
+export const binaryKernelNames = [
+  "add",
+  "sub",
+  "mul",
+  "div",
+  "pow",
+  "maximum",
+  "minimum",
+  "eq",
+  "ne",
+  "lt",
+  "le",
+  "gt",
+  "ge",
+] as const;
+export type BinaryKernel = (typeof binaryKernelNames)[number];
+
+export const reduceKernelNames = ["sum", "max", "min", "argmax", "argmin"] as const;
+export type ReduceKernel = (typeof reduceKernelNames)[number];
+
+/** Per-axis slice: element i of the result along an axis is input index start + i·step. */
+export interface SliceSpec {
+  readonly starts: readonly number[];
+  readonly steps: readonly number[];
+}
+
+/**
+ * Storage plus kernels over typed arrays. Ops call only these methods, never a concrete backend, so
+ * a faster backend (WASM SIMD, threads, WebGPU) is added without touching any op or gradient.
+ * Every kernel returns a new array of `outDtype`; inputs may be of any dtype and are never written.
+ */
+export interface Backend {
+  readonly name: string;
+  unary(op: UnaryKernel, x: TypedArray, outDtype: DType): TypedArray;
+  /** x clamped to [lo, hi] (either bound may be ±Infinity); NaN stays NaN. */
+  clamp(x: TypedArray, lo: number, hi: number, outDtype: DType): TypedArray;
+  /** a ⊙ b with NumPy broadcasting of aShape and bShape to outShape. */
+  binary(
+    op: BinaryKernel,
+    a: TypedArray,
+    aShape: Shape,
+    b: TypedArray,
+    bShape: Shape,
+    outShape: Shape,
+    outDtype: DType,
+  ): TypedArray;
+  /** cond ? a : b, all three broadcast to outShape. */
+  where(
+    cond: TypedArray,
+    condShape: Shape,
+    a: TypedArray,
+    aShape: Shape,
+    b: TypedArray,
+    bShape: Shape,
+    outShape: Shape,
+    outDtype: DType,
+  ): TypedArray;
+  /** Reduces the sorted `axes` of x; the result has the reduced axes removed. */
+  reduce(
+    op: ReduceKernel,
+    x: TypedArray,
+    shape: Shape,
+    axes: readonly number[],
+    outDtype: DType,
+  ): TypedArray;
+  /**
+   * Batched op(A)·op(B), op = transpose of the last two axes when the flag is set (read in place,
+   * never copied). Batch axes of aShape and bShape broadcast to outShape's.
+   */
+  matmul(
+    a: TypedArray,
+    aShape: Shape,
+    b: TypedArray,
+    bShape: Shape,
+    transA: boolean,
+    transB: boolean,
+    outShape: Shape,
+    outDtype: DType,
+  ): TypedArray;
+  /** Axes of x reordered: output axis i is input axis perm[i]. */
+  permute(x: TypedArray, shape: Shape, perm: readonly number[], outDtype: DType): TypedArray;
+  /** x broadcast to outShape (materialised). */
+  expand(x: TypedArray, shape: Shape, outShape: Shape, outDtype: DType): TypedArray;
+  slice(x: TypedArray, shape: Shape, spec: SliceSpec, outShape: Shape, outDtype: DType): TypedArray;
+  /** A copy of base with the sliced region replaced by src. */
+  sliceScatter(
+    base: TypedArray,
+    shape: Shape,
+    src: TypedArray,
+    spec: SliceSpec,
+    srcShape: Shape,
+    outDtype: DType,
+  ): TypedArray;
+  concat(
+    xs: readonly TypedArray[],
+    shapes: readonly Shape[],
+    axis: number,
+    outShape: Shape,
+    outDtype: DType,
+  ): TypedArray;
+  /** out[..., i, ...] = x[..., index[..., i, ...], ...] along axis; index has out's shape. */
+  gather(
+    x: TypedArray,
+    shape: Shape,
+    axis: number,
+    index: TypedArray,
+    indexShape: Shape,
+    outDtype: DType,
+  ): TypedArray;
+  /** A copy of base with src added at base[..., index[..., i, ...], ...] along axis. */
+  scatterAdd(
+    base: TypedArray,
+    shape: Shape,
+    axis: number,
+    index: TypedArray,
+    src: TypedArray,
+    indexShape: Shape,
+    outDtype: DType,
+  ): TypedArray;
+  /** Converts (or copies) x to outDtype; float to int32 truncates towards zero. */
+  cast(x: TypedArray, outDtype: DType): TypedArray;
+}

@@ -1,0 +1,131 @@
+import type { DType, TypedArray } from "../../dtype.js";
+import { allocate } from "../../dtype.js";
+import type { Shape } from "../../shape.js";
+import { shapesEqual, sizeOf } from "../../shape.js";
+import type { BinaryKernel, UnaryKernel } from "../backend.js";
+import { broadcastStrides, stridedOffsets } from "./strided.js";
+
+type Fn1 = (x: number) => number;
+type Fn2 = (a: number, b: number) => number;
+
+// NOTE: sigmoid uses e^x / (1 + e^x) for x < 0 so that e^−x never overflows.
+const sigmoid: Fn1 = (x) => {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+};
+
+export const unaryFns = {
+  neg: (x) => -x,
+  exp: Math.exp,
+  log: Math.log,
+  log1p: Math.log1p,
+  expm1: Math.expm1,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+  sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : Number.NaN),
+  tanh: Math.tanh,
+  sigmoid,
+  relu: (x) => (x > 0 ? x : x === x ? 0 : x),
+  reciprocal: (x) => 1 / x,
+  square: (x) => x * x,
+  step: (x) => (x > 0 ? 1 : x === x ? 0 : x),
+  isNonFinite: (x) => (Number.isFinite(x) ? 0 : 1),
+  copy: (x) => x,
+} satisfies { [K in UnaryKernel]: Fn1 };
+
+export const binaryFns = {
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  div: (a, b) => a / b,
+  pow: Math.pow,
+  // NaN in either argument propagates, as in PyTorch's maximum/minimum
+  maximum: (a, b) => (a !== a || b !== b ? Number.NaN : a > b ? a : b),
+  minimum: (a, b) => (a !== a || b !== b ? Number.NaN : a < b ? a : b),
+  eq: (a, b) => (a === b ? 1 : 0),
+  ne: (a, b) => (a !== b ? 1 : 0),
+  lt: (a, b) => (a < b ? 1 : 0),
+  le: (a, b) => (a <= b ? 1 : 0),
+  gt: (a, b) => (a > b ? 1 : 0),
+  ge: (a, b) => (a >= b ? 1 : 0),
+} satisfies { [K in BinaryKernel]: Fn2 };
+
+export function unary(op: UnaryKernel, x: TypedArray, outDtype: DType): TypedArray {
+  const f = unaryFns[op];
+  const n = x.length;
+  const out = allocate(outDtype, n);
+  for (let i = 0; i < n; i++) out[i] = f(x[i] as number);
+  return out;
+}
+
+export function clamp(x: TypedArray, lo: number, hi: number, outDtype: DType): TypedArray {
+  const n = x.length;
+  const out = allocate(outDtype, n);
+  for (let i = 0; i < n; i++) {
+    const v = x[i] as number;
+    out[i] = v < lo ? lo : v > hi ? hi : v;
+  }
+  return out;
+}
+
+export function binary(
+  op: BinaryKernel,
+  a: TypedArray,
+  aShape: Shape,
+  b: TypedArray,
+  bShape: Shape,
+  outShape: Shape,
+  outDtype: DType,
+): TypedArray {
+  const f = binaryFns[op];
+  const n = sizeOf(outShape);
+  const out = allocate(outDtype, n);
+  if (a.length === n && b.length === n && shapesEqual(aShape, bShape)) {
+    for (let i = 0; i < n; i++) out[i] = f(a[i] as number, b[i] as number);
+  } else if (b.length === 1 && a.length === n) {
+    const s = b[0] as number;
+    for (let i = 0; i < n; i++) out[i] = f(a[i] as number, s);
+  } else if (a.length === 1 && b.length === n) {
+    const s = a[0] as number;
+    for (let i = 0; i < n; i++) out[i] = f(s, b[i] as number);
+  } else {
+    const ia = stridedOffsets(outShape, broadcastStrides(aShape, outShape));
+    const ib = stridedOffsets(outShape, broadcastStrides(bShape, outShape));
+    for (let i = 0; i < n; i++)
+      out[i] = f(a[ia[i] as number] as number, b[ib[i] as number] as number);
+  }
+  return out;
+}
+
+export function where(
+  cond: TypedArray,
+  condShape: Shape,
+  a: TypedArray,
+  aShape: Shape,
+  b: TypedArray,
+  bShape: Shape,
+  outShape: Shape,
+  outDtype: DType,
+): TypedArray {
+  const n = sizeOf(outShape);
+  const out = allocate(outDtype, n);
+  const ic = stridedOffsets(outShape, broadcastStrides(condShape, outShape));
+  const ia = stridedOffsets(outShape, broadcastStrides(aShape, outShape));
+  const ib = stridedOffsets(outShape, broadcastStrides(bShape, outShape));
+  for (let i = 0; i < n; i++) {
+    out[i] =
+      (cond[ic[i] as number] as number) !== 0
+        ? (a[ia[i] as number] as number)
+        : (b[ib[i] as number] as number);
+  }
+  return out;
+}
+
+export function cast(x: TypedArray, outDtype: DType): TypedArray {
+  const out = allocate(outDtype, x.length);
+  if (outDtype === "int32") {
+    for (let i = 0; i < x.length; i++) out[i] = Math.trunc(x[i] as number);
+  } else out.set(x);
+  return out;
+}

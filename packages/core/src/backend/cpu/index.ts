@@ -1,0 +1,24 @@
+import type { Backend } from "../backend.js";
+import { binary, cast, clamp, unary, where } from "./elementwise.js";
+import { matmul } from "./matmul.js";
+import { concat, expand, gather, permute, scatterAdd, slice, sliceScatter } from "./movement.js";
+import { reduce } from "./reduce.js";
+
+/** The portable backend: plain TypeScript over typed arrays, correct everywhere. */
+export const cpuBackend: Backend = {
+  name: "cpu",
+  unary,
+  clamp,
+  binary,
+  where,
+  reduce,
+  matmul,
+  permute,
+  expand,
+  slice,
+  sliceScatter,
+  concat,
+  gather,
+  scatterAdd,
+  cast,
+};

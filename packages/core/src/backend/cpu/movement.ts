@@ -1,0 +1,144 @@
+import type { DType, TypedArray } from "../../dtype.js";
+import { allocate } from "../../dtype.js";
+import type { Shape } from "../../shape.js";
+import { sizeOf, stridesOf } from "../../shape.js";
+import type { SliceSpec } from "../backend.js";
+import { broadcastStrides, stridedOffsets } from "./strided.js";
+
+function gatherOffsets(x: TypedArray, offsets: Int32Array, outDtype: DType): TypedArray {
+  const out = allocate(outDtype, offsets.length);
+  for (let i = 0; i < offsets.length; i++) out[i] = x[offsets[i] as number] as number;
+  return out;
+}
+
+export function permute(
+  x: TypedArray,
+  shape: Shape,
+  perm: readonly number[],
+  outDtype: DType,
+): TypedArray {
+  const strides = stridesOf(shape);
+  const outShape = perm.map((p) => shape[p] as number);
+  return gatherOffsets(
+    x,
+    stridedOffsets(
+      outShape,
+      perm.map((p) => strides[p] as number),
+    ),
+    outDtype,
+  );
+}
+
+export function expand(x: TypedArray, shape: Shape, outShape: Shape, outDtype: DType): TypedArray {
+  return gatherOffsets(x, stridedOffsets(outShape, broadcastStrides(shape, outShape)), outDtype);
+}
+
+function sliceOffsets(shape: Shape, spec: SliceSpec, outShape: Shape): Int32Array {
+  const strides = stridesOf(shape);
+  let base = 0;
+  for (let d = 0; d < shape.length; d++)
+    base += (spec.starts[d] as number) * (strides[d] as number);
+  return stridedOffsets(
+    outShape,
+    strides.map((s, d) => s * (spec.steps[d] as number)),
+    base,
+  );
+}
+
+export function slice(
+  x: TypedArray,
+  shape: Shape,
+  spec: SliceSpec,
+  outShape: Shape,
+  outDtype: DType,
+): TypedArray {
+  return gatherOffsets(x, sliceOffsets(shape, spec, outShape), outDtype);
+}
+
+export function sliceScatter(
+  base: TypedArray,
+  shape: Shape,
+  src: TypedArray,
+  spec: SliceSpec,
+  srcShape: Shape,
+  outDtype: DType,
+): TypedArray {
+  const out = allocate(outDtype, base.length);
+  out.set(base);
+  const offsets = sliceOffsets(shape, spec, srcShape);
+  for (let i = 0; i < offsets.length; i++) out[offsets[i] as number] = src[i] as number;
+  return out;
+}
+
+export function concat(
+  xs: readonly TypedArray[],
+  shapes: readonly Shape[],
+  axis: number,
+  outShape: Shape,
+  outDtype: DType,
+): TypedArray {
+  const out = allocate(outDtype, sizeOf(outShape));
+  let outer = 1;
+  for (let d = 0; d < axis; d++) outer *= outShape[d] as number;
+  const rowOut = sizeOf(outShape) / Math.max(outer, 1);
+  let col = 0;
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k] as TypedArray;
+    const row = outer === 0 ? 0 : sizeOf(shapes[k] as Shape) / outer;
+    for (let o = 0; o < outer; o++) {
+      const dst = o * rowOut + col;
+      const from = o * row;
+      for (let i = 0; i < row; i++) out[dst + i] = x[from + i] as number;
+    }
+    col += row;
+  }
+  return out;
+}
+
+/** Offsets into a tensor of `shape` for each element of `indexShape`, with `axis` taken from index. */
+function indexedOffsets(
+  shape: Shape,
+  axis: number,
+  index: TypedArray,
+  indexShape: Shape,
+): Int32Array {
+  const strides = stridesOf(shape);
+  const offsets = stridedOffsets(
+    indexShape,
+    strides.map((s, d) => (d === axis ? 0 : s)),
+  );
+  const sa = strides[axis] as number;
+  for (let i = 0; i < offsets.length; i++)
+    offsets[i] = (offsets[i] as number) + (index[i] as number) * sa;
+  return offsets;
+}
+
+export function gather(
+  x: TypedArray,
+  shape: Shape,
+  axis: number,
+  index: TypedArray,
+  indexShape: Shape,
+  outDtype: DType,
+): TypedArray {
+  return gatherOffsets(x, indexedOffsets(shape, axis, index, indexShape), outDtype);
+}
+
+export function scatterAdd(
+  base: TypedArray,
+  shape: Shape,
+  axis: number,
+  index: TypedArray,
+  src: TypedArray,
+  indexShape: Shape,
+  outDtype: DType,
+): TypedArray {
+  const out = allocate(outDtype, base.length);
+  out.set(base);
+  const offsets = indexedOffsets(shape, axis, index, indexShape);
+  for (let i = 0; i < offsets.length; i++) {
+    const o = offsets[i] as number;
+    out[o] = (out[o] as number) + (src[i] as number);
+  }
+  return out;
+}

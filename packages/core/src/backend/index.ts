@@ -1,0 +1,45 @@
+import { ArgumentError } from "../errors.js";
+import type { Backend } from "./backend.js";
+import { cpuBackend } from "./cpu/index.js";
+
+export type { Backend, BinaryKernel, ReduceKernel, SliceSpec, UnaryKernel } from "./backend.js";
+
+const backends = new Map<string, Backend>([["cpu", cpuBackend]]);
+let active: Backend = cpuBackend;
+
+/**
+ * Makes a backend available to `setBackend` by its name.
+ *
+ * @example
+ * registerBackend(myWasmBackend);
+ * setBackend("wasm");
+ */
+export function registerBackend(backend: Backend): void {
+  backends.set(backend.name, backend);
+}
+
+/**
+ * Chooses the backend every op runs on from now on.
+ *
+ * @example
+ * setBackend("cpu");
+ */
+export function setBackend(name: string): void {
+  const b = backends.get(name);
+  if (!b) {
+    throw new ArgumentError(
+      `setBackend: no backend named "${name}" (available: ${[...backends.keys()].join(", ")})`,
+    );
+  }
+  active = b;
+}
+
+/** The backend ops currently run on. */
+export function getBackend(): Backend {
+  return active;
+}
+
+/** Names of the registered backends. */
+export function listBackends(): string[] {
+  return [...backends.keys()];
+}

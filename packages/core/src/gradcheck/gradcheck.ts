@@ -1,0 +1,295 @@
+import { gradients } from "../autodiff/functional.js";
+import { enableGrad, noGrad } from "../autodiff/grad-mode.js";
+import { allocate, isFloat } from "../dtype.js";
+import { ArgumentError, DTypeError, GradcheckError } from "../errors.js";
+import { Generator } from "../random/generator.js";
+import { stridesOf } from "../shape.js";
+import { Tensor } from "../tensor/tensor.js";
+
+/** A function to check: tensors in, one tensor or a list of tensors out. */
+export type CheckedFn = (...inputs: Tensor[]) => Tensor | readonly Tensor[];
+
+export interface GradcheckOptions {
+  /** Finite-difference step (default 1e-6, as in PyTorch). */
+  eps?: number;
+  /** Absolute tolerance (default 1e-5). */
+  atol?: number;
+  /** Relative tolerance (default 1e-3). */
+  rtol?: number;
+  /** How many random directions u, v to compare ⟨v, J u⟩ with ⟨Jᵀv, u⟩ along (default 4). */
+  directions?: number;
+  /**
+   * Also compare the full Jacobian element by element: by default when inputs and outputs have at
+   * most 256 elements each.
+   */
+  elementwise?: boolean;
+  /** Seed of the random directions (default 0). */
+  seed?: number;
+  /** Throw a GradcheckError on failure (default true); otherwise return the report. */
+  raiseException?: boolean;
+}
+
+/** Where the analytical and numerical derivatives disagree most. */
+export interface GradcheckWorst {
+  /** "element": one Jacobian entry; "direction": a random projection ⟨v, J u⟩. */
+  kind: "element" | "direction";
+  input: number;
+  /** Index of the input element (element checks). */
+  inputIndex?: number[];
+  output?: number;
+  /** Index of the output element (element checks). */
+  outputIndex?: number[];
+  analytical: number;
+  numerical: number;
+  /** |analytical − numerical| − (atol + rtol·|numerical|): positive means failure. */
+  excess: number;
+}
+
+export interface GradcheckReport {
+  ok: boolean;
+  /** Number of comparisons made. */
+  checks: number;
+  /** The comparison closest to (or furthest past) the tolerance. */
+  worst: GradcheckWorst | undefined;
+}
+
+function floatInputs(op: string, inputs: readonly Tensor[]): number[] {
+  const diff: number[] = [];
+  inputs.forEach((x, i) => {
+    if (!(x instanceof Tensor)) throw new ArgumentError(`${op}: input ${i} must be a Tensor`);
+    if (x.dtype === "float32") {
+      throw new DTypeError(
+        `${op}: input ${i} is float32; finite differences need float64 (use x.double())`,
+      );
+    }
+    if (isFloat(x.dtype)) diff.push(i);
+  });
+  if (diff.length === 0) throw new ArgumentError(`${op}: no float64 input to differentiate`);
+  return diff;
+}
+
+function asList(out: Tensor | readonly Tensor[]): Tensor[] {
+  const list = out instanceof Tensor ? [out] : [...out];
+  list.forEach((o, i) => {
+    if (!(o instanceof Tensor))
+      throw new ArgumentError(`gradcheck: output ${i} of the function is not a Tensor`);
+  });
+  return list;
+}
+
+/** f's outputs (detached, float64) at `inputs` with input `i` replaced by `x`. */
+function evaluateAt(f: CheckedFn, inputs: readonly Tensor[], i: number, x: Tensor): Float64Array[] {
+  const args = inputs.map((t, k) => (k === i ? x : t.detach()));
+  return asList(f(...args)).map((o) => Float64Array.from(o._data));
+}
+
+function withData(x: Tensor, data: Float64Array): Tensor {
+  return Tensor._fromData(data, x.shape, x.dtype);
+}
+
+function unravel(shape: readonly number[], flat: number): number[] {
+  return stridesOf(shape).map((s, d) => Math.floor(flat / s) % (shape[d] as number));
+}
+
+/**
+ * Checks f's gradients (its vjp rules) against central finite differences in float64, like
+ * PyTorch's `gradcheck`: along random directions (⟨v, J u⟩ by differences against ⟨Jᵀv, u⟩ by
+ * backward, as JAX does) and, for small inputs, for every Jacobian entry. Every float64 input is
+ * differentiated; int32 inputs are passed through. Throws a GradcheckError naming the worst
+ * element unless `raiseException` is false.
+ *
+ * @example
+ * gradcheck((x) => x.exp().mul(x), [randn([3], { dtype: "float64" })]);
+ */
+export function gradcheck(
+  f: CheckedFn,
+  inputs: readonly Tensor[],
+  options: GradcheckOptions = {},
+): GradcheckReport {
+  const eps = options.eps ?? 1e-6;
+  const atol = options.atol ?? 1e-5;
+  const rtol = options.rtol ?? 1e-3;
+  const diff = floatInputs("gradcheck", inputs);
+  const rng = new Generator(options.seed ?? 0);
+
+  // Analytical side: one graph, many pullbacks.
+  const leaves = inputs.map((x, i) => {
+    if (!diff.includes(i)) return x;
+    const leaf = x.detach();
+    leaf._requiresGrad = true;
+    return leaf;
+  });
+  const outs = enableGrad(() => asList(f(...leaves)));
+  outs.forEach((o, k) => {
+    if (o.dtype !== "float64")
+      throw new DTypeError(`gradcheck: output ${k} is ${o.dtype}; expected float64`);
+  });
+  const live = outs.map((o) => o._requiresGrad);
+  const pullback = (seeds: Float64Array[]): Float64Array[] => {
+    const roots = outs.filter((_, k) => live[k]);
+    if (roots.length === 0) return diff.map((i) => new Float64Array((inputs[i] as Tensor).size));
+    const gs = gradients(
+      roots,
+      diff.map((i) => leaves[i] as Tensor),
+      {
+        gradOutputs: outs.flatMap((o, k) =>
+          live[k] ? [withData(o, seeds[k] as Float64Array)] : [],
+        ),
+        retainGraph: true,
+      },
+    );
+    return gs.map((g) => Float64Array.from(g._data));
+  };
+
+  let worst: GradcheckWorst | undefined;
+  let checks = 0;
+  const compare = (candidate: Omit<GradcheckWorst, "excess">) => {
+    checks++;
+    const raw =
+      Math.abs(candidate.analytical - candidate.numerical) -
+      (atol + rtol * Math.abs(candidate.numerical));
+    const excess = Number.isNaN(raw) ? Infinity : raw;
+    if (worst === undefined || excess > worst.excess) worst = { ...candidate, excess };
+  };
+
+  noGrad(() => {
+    // Random directions: ⟨v, (f(x + εu) − f(x − εu)) / 2ε⟩ against ⟨Jᵀv, u⟩, one input at a time.
+    for (let d = 0; d < (options.directions ?? 4); d++) {
+      const vs = outs.map((o) => Float64Array.from({ length: o.size }, () => rng.normal()));
+      const jtv = pullback(vs);
+      diff.forEach((i, slot) => {
+        const x = inputs[i] as Tensor;
+        const u = Float64Array.from({ length: x.size }, () => rng.normal());
+        const base = Float64Array.from(x._data);
+        const plus = evaluateAt(
+          f,
+          inputs,
+          i,
+          withData(
+            x,
+            base.map((v, j) => v + eps * (u[j] as number)),
+          ),
+        );
+        const minus = evaluateAt(
+          f,
+          inputs,
+          i,
+          withData(
+            x,
+            base.map((v, j) => v - eps * (u[j] as number)),
+          ),
+        );
+        let numerical = 0;
+        vs.forEach((v, k) => {
+          const p = plus[k] as Float64Array;
+          const m = minus[k] as Float64Array;
+          for (let j = 0; j < v.length; j++)
+            numerical += (v[j] as number) * (((p[j] as number) - (m[j] as number)) / (2 * eps));
+        });
+        let analytical = 0;
+        const g = jtv[slot] as Float64Array;
+        for (let j = 0; j < u.length; j++) analytical += (g[j] as number) * (u[j] as number);
+        compare({ kind: "direction", input: i, analytical, numerical });
+      });
+    }
+
+    // Element by element, for small problems.
+    const inSize = diff.reduce((s, i) => s + (inputs[i] as Tensor).size, 0);
+    const outSize = outs.reduce((s, o) => s + o.size, 0);
+    if (!(options.elementwise ?? (inSize <= 256 && outSize <= 256))) return;
+    const rows: Float64Array[][] = [];
+    outs.forEach((o, k) => {
+      for (let e = 0; e < o.size; e++) {
+        const seeds = outs.map((q) => new Float64Array(q.size));
+        (seeds[k] as Float64Array)[e] = 1;
+        rows.push(pullback(seeds));
+      }
+    });
+    diff.forEach((i, slot) => {
+      const x = inputs[i] as Tensor;
+      for (let j = 0; j < x.size; j++) {
+        const p = Float64Array.from(x._data);
+        const m = Float64Array.from(x._data);
+        p[j] = (p[j] as number) + eps;
+        m[j] = (m[j] as number) - eps;
+        const fp = evaluateAt(f, inputs, i, withData(x, p));
+        const fm = evaluateAt(f, inputs, i, withData(x, m));
+        let row = 0;
+        outs.forEach((o, k) => {
+          for (let e = 0; e < o.size; e++, row++) {
+            const numerical =
+              (((fp[k] as Float64Array)[e] as number) - ((fm[k] as Float64Array)[e] as number)) /
+              (2 * eps);
+            const analytical = ((rows[row] as Float64Array[])[slot] as Float64Array)[j] as number;
+            compare({
+              kind: "element",
+              input: i,
+              inputIndex: unravel(x.shape, j),
+              output: k,
+              outputIndex: unravel(o.shape, e),
+              analytical,
+              numerical,
+            });
+          }
+        });
+      }
+    });
+  });
+
+  const ok = worst === undefined || worst.excess <= 0;
+  if (!ok && (options.raiseException ?? true))
+    throw new GradcheckError(describeFailure(worst as GradcheckWorst, atol, rtol));
+  return { ok, checks, worst };
+}
+
+function describeFailure(w: GradcheckWorst, atol: number, rtol: number): string {
+  const where =
+    w.kind === "element"
+      ? `d output ${w.output}[${w.outputIndex?.join(", ")}] / d input ${w.input}[${w.inputIndex?.join(", ")}]`
+      : `a random projection ⟨v, J u⟩ for input ${w.input}`;
+  return `gradcheck: the analytical gradient disagrees with finite differences at ${where}: analytical ${w.analytical}, numerical ${w.numerical} (atol ${atol}, rtol ${rtol})`;
+}
+
+/**
+ * Checks second derivatives: runs `gradcheck` on the function (inputs, v) ↦ Jᵀv computed by
+ * backward with `createGraph`, for random cotangents v, so every vjp rule is itself checked as a
+ * differentiable function. Like PyTorch's `gradgradcheck`.
+ *
+ * @example
+ * gradgradcheck((x) => x.tanh(), [randn([4], { dtype: "float64" })]);
+ */
+export function gradgradcheck(
+  f: CheckedFn,
+  inputs: readonly Tensor[],
+  options: GradcheckOptions = {},
+): GradcheckReport {
+  const diff = floatInputs("gradgradcheck", inputs);
+  const rng = new Generator((options.seed ?? 0) + 1);
+  const sample = enableGrad(() => asList(f(...inputs.map((x) => x.detach()))));
+  const cotangents = sample.map((o) => {
+    const data = allocate("float64", o.size) as Float64Array;
+    for (let j = 0; j < data.length; j++) data[j] = rng.normal();
+    return Tensor._fromData(data, o.shape, "float64");
+  });
+  const n = inputs.length;
+  const firstOrder: CheckedFn = (...args) => {
+    const xs = args.slice(0, n).map((x, i) => {
+      if (!diff.includes(i) || x._requiresGrad) return x;
+      const leaf = x.detach();
+      leaf._requiresGrad = true;
+      return leaf;
+    });
+    const vs = args.slice(n);
+    return enableGrad(() => {
+      const outs = asList(f(...xs));
+      const roots = outs.filter((o) => o._requiresGrad);
+      if (roots.length === 0) return diff.map((i) => (xs[i] as Tensor).mul(0));
+      return gradients(
+        roots,
+        diff.map((i) => xs[i] as Tensor),
+        { gradOutputs: vs.filter((_, k) => (outs[k] as Tensor)._requiresGrad), createGraph: true },
+      );
+    });
+  };
+  return gradcheck(firstOrder, [...inputs, ...cotangents], options);
+}

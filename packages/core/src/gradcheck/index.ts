@@ -1,0 +1,8 @@
+export {
+  type CheckedFn,
+  type GradcheckOptions,
+  type GradcheckReport,
+  type GradcheckWorst,
+  gradcheck,
+  gradgradcheck,
+} from "./gradcheck.js";

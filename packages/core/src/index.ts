@@ -1,0 +1,56 @@
+/**
+ * @fluxion/core: tensors, broadcasting ops, define-by-run reverse-mode autodiff (with gradients of
+ * gradients), a pluggable backend, and a public gradient checker.
+ */
+export { detectAnomaly, isAnomalyEnabled, setDetectAnomaly } from "./autodiff/anomaly.js";
+export type { BackwardOptions } from "./autodiff/engine.js";
+export {
+  type GradientsOptions,
+  type GradOptions,
+  grad,
+  gradients,
+  valueAndGrad,
+  vjp,
+} from "./autodiff/functional.js";
+export { enableGrad, isGradEnabled, noGrad } from "./autodiff/grad-mode.js";
+export type {
+  Backend,
+  BinaryKernel,
+  ReduceKernel,
+  SliceSpec,
+  UnaryKernel,
+} from "./backend/index.js";
+export { getBackend, listBackends, registerBackend, setBackend } from "./backend/index.js";
+export { type DType, getDefaultDType, isFloat, setDefaultDType, type TypedArray } from "./dtype.js";
+export {
+  AnomalyError,
+  ArgumentError,
+  DTypeError,
+  FluxionError,
+  GradcheckError,
+  GraphError,
+  ShapeError,
+} from "./errors.js";
+export * from "./gradcheck/index.js";
+export * from "./ops/index.js";
+export { defaultGenerator, Generator, manualSeed } from "./random/generator.js";
+export { broadcastShapes, type Shape } from "./shape.js";
+export {
+  arange,
+  type CreateOptions,
+  eye,
+  full,
+  fullLike,
+  linspace,
+  ones,
+  onesLike,
+  type RandomOptions,
+  rand,
+  randint,
+  randn,
+  tensor,
+  zeros,
+  zerosLike,
+} from "./tensor/create.js";
+export type { NestedArray } from "./tensor/nested.js";
+export { type GradHook, Tensor, type TensorLike } from "./tensor/tensor.js";

@@ -1,0 +1,61 @@
+import type { BinaryKernel, UnaryKernel } from "../backend/backend.js";
+import type { DType } from "../dtype.js";
+import { broadcastShapes } from "../shape.js";
+import type { Tensor } from "../tensor/tensor.js";
+import { defineOp, type Op, type OpDef, promotedDType } from "./define-op.js";
+
+/** Ops without attributes. */
+export type NoAttrs = Record<string, never>;
+
+/** Result dtype of a math function: the input's float dtype, float32 for int32 inputs. */
+export function floatDType(inputs: readonly Tensor[], _attrs: unknown, name: string): DType {
+  const d = promotedDType(inputs, name);
+  return d === "int32" ? "float32" : d;
+}
+
+/** Result dtype of a comparison: int32 0/1 (after checking the inputs may be compared). */
+export function int32DType(inputs: readonly Tensor[], _attrs: unknown, name: string): DType {
+  promotedDType(inputs, name);
+  return "int32";
+}
+
+interface UnarySpec {
+  name: string;
+  kernel: UnaryKernel;
+  /** "float": int32 input gives float32 (exp, log); "same": dtype kept (neg, abs). */
+  result: "float" | "same";
+  vjp: OpDef<NoAttrs>["vjp"];
+}
+
+/** An elementwise op of one input running one backend unary kernel. */
+export function defineUnary(spec: UnarySpec): Op<NoAttrs> {
+  return defineOp<NoAttrs>({
+    name: spec.name,
+    shape: ([x]) => (x as Tensor).shape,
+    dtype: spec.result === "float" ? floatDType : (inputs) => (inputs[0] as Tensor).dtype,
+    forward: (be, [x], _attrs, out) => be.unary(spec.kernel, (x as Tensor)._data, out.dtype),
+    vjp: spec.vjp,
+  });
+}
+
+interface BinarySpec {
+  name: string;
+  kernel: BinaryKernel;
+  dtype?: OpDef<NoAttrs>["dtype"];
+  vjp?: OpDef<NoAttrs>["vjp"];
+}
+
+/** An elementwise op of two broadcast inputs running one backend binary kernel. */
+export function defineBinary(spec: BinarySpec): Op<NoAttrs> {
+  return defineOp<NoAttrs>({
+    name: spec.name,
+    shape: ([a, b]) => broadcastShapes(spec.name, (a as Tensor).shape, (b as Tensor).shape),
+    ...(spec.dtype ? { dtype: spec.dtype } : {}),
+    forward: (be, [a, b], _attrs, out) => {
+      const x = a as Tensor;
+      const y = b as Tensor;
+      return be.binary(spec.kernel, x._data, x.shape, y._data, y.shape, out.shape, out.dtype);
+    },
+    ...(spec.vjp ? { vjp: spec.vjp } : {}),
+  });
+}

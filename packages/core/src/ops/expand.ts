@@ -1,0 +1,48 @@
+import { ArgumentError, ShapeError } from "../errors.js";
+import { fmt } from "../shape.js";
+import type { Tensor, TensorLike } from "../tensor/tensor.js";
+import { asTensor } from "./convert.js";
+import { defineOp } from "./define-op.js";
+
+const expandOp = defineOp<{ shape: readonly number[] }>({
+  name: "expand",
+  shape: (_inputs, { shape }) => shape,
+  forward: (be, [x], _attrs, out) =>
+    be.expand((x as Tensor)._data, (x as Tensor).shape, out.shape, out.dtype),
+  // each input value is copied to many outputs: their gradients are summed back (by the op machinery)
+  vjp: (g) => [g],
+});
+
+/**
+ * x broadcast to `shape` (size-1 axes repeated, new leading axes added; −1 keeps a size).
+ *
+ * @example
+ * expand(tensor([[1], [2]]), [2, 3]); // [[1, 1, 1], [2, 2, 2]]
+ */
+export function expand(x: TensorLike, shape: readonly number[]): Tensor {
+  const t = asTensor(x);
+  const lead = shape.length - t.ndim;
+  if (lead < 0) {
+    throw new ShapeError(`expand: cannot expand ${fmt(t.shape)} to fewer dimensions ${fmt(shape)}`);
+  }
+  const out = shape.map((d, i) => {
+    const src = i < lead ? undefined : (t.shape[i - lead] as number);
+    if (d === -1) {
+      if (src === undefined)
+        throw new ArgumentError(
+          `expand: -1 is not allowed for the new leading axis ${i} in ${fmt(shape)}`,
+        );
+      return src;
+    }
+    if (!Number.isInteger(d) || d < 0)
+      throw new ArgumentError(`expand: invalid size ${d} in ${fmt(shape)}`);
+    if (src !== undefined && src !== 1 && src !== d) {
+      throw new ShapeError(
+        `expand: cannot expand ${fmt(t.shape)} to ${fmt(shape)}: axis ${i} has size ${src}, which is not 1`,
+      );
+    }
+    return d;
+  });
+  if (out.length === t.ndim && out.every((d, i) => d === t.shape[i])) return t;
+  return expandOp([t], { shape: out });
+}

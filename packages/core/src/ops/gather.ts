@@ -1,0 +1,124 @@
+import { ArgumentError, DTypeError, ShapeError } from "../errors.js";
+import { fmt, normalizeAxis } from "../shape.js";
+import { zerosLike } from "../tensor/create.js";
+import type { Tensor, TensorLike } from "../tensor/tensor.js";
+import { asTensor } from "./convert.js";
+import { defineOp, type Op } from "./define-op.js";
+
+/** Checks an index tensor for gather/scatterAdd: int32, same rank, sizes and values in range. */
+function checkIndex(
+  op: string,
+  x: Tensor,
+  axis: number,
+  index: Tensor,
+  srcShape?: readonly number[],
+): void {
+  if (index.dtype !== "int32")
+    throw new DTypeError(`${op}: index must be int32, got ${index.dtype}`);
+  if (index.ndim !== x.ndim) {
+    throw new ShapeError(
+      `${op}: index has shape ${fmt(index.shape)} but input has shape ${fmt(x.shape)}; they need the same rank`,
+    );
+  }
+  index.shape.forEach((d, k) => {
+    if (k !== axis && d > (x.shape[k] as number)) {
+      throw new ShapeError(
+        `${op}: index shape ${fmt(index.shape)} exceeds input shape ${fmt(x.shape)} on axis ${k}`,
+      );
+    }
+  });
+  if (srcShape && !index.shape.every((d, k) => d === srcShape[k])) {
+    throw new ShapeError(
+      `${op}: src has shape ${fmt(srcShape)} but index has shape ${fmt(index.shape)}; they must match`,
+    );
+  }
+  const n = x.shape[axis] as number;
+  const data = index._data;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i] as number;
+    if (v < 0 || v >= n)
+      throw new ArgumentError(
+        `${op}: index value ${v} at flat position ${i} is out of range for axis ${axis} of size ${n}`,
+      );
+  }
+}
+
+export const gatherOp: Op<{ axis: number }> = defineOp<{ axis: number }>({
+  name: "gather",
+  shape: ([, index]) => (index as Tensor).shape,
+  dtype: ([x]) => (x as Tensor).dtype,
+  forward: (be, [x, index], { axis }, out) => {
+    const t = x as Tensor;
+    const i = index as Tensor;
+    return be.gather(t._data, t.shape, axis, i._data, i.shape, out.dtype);
+  },
+  // each gathered value came from one input position: gradients are added back there
+  vjp: (g, { inputs: [x, index], attrs: { axis } }) => [
+    scatterAddOp([zerosLike(x as Tensor), index as Tensor, g], { axis }),
+    null,
+  ],
+});
+
+export const scatterAddOp: Op<{ axis: number }> = defineOp<{ axis: number }>({
+  name: "scatterAdd",
+  shape: ([base]) => (base as Tensor).shape,
+  dtype: ([base, , src], _attrs, name) => {
+    const b = base as Tensor;
+    if ((src as Tensor).dtype !== b.dtype)
+      throw new DTypeError(`${name}: src is ${(src as Tensor).dtype} but input is ${b.dtype}`);
+    return b.dtype;
+  },
+  forward: (be, [base, index, src], { axis }, out) => {
+    const b = base as Tensor;
+    const i = index as Tensor;
+    return be.scatterAdd(
+      b._data,
+      b.shape,
+      axis,
+      i._data,
+      (src as Tensor)._data,
+      i.shape,
+      out.dtype,
+    );
+  },
+  // base passes its gradient through; each src value was added at one position, so it reads it back
+  vjp: (g, { inputs: [, index], attrs: { axis } }) => [
+    g,
+    null,
+    gatherOp([g, index as Tensor], { axis }),
+  ],
+});
+
+/**
+ * Values of x picked along `axis` by an int32 index of the same rank:
+ * out[i][j] = x[index[i][j]][j] for axis 0 (PyTorch's `torch.gather`).
+ *
+ * @example
+ * gather(tensor([[1, 2], [3, 4]]), 1, tensor([[1], [0]], { dtype: "int32" })); // [[2], [3]]
+ */
+export function gather(x: TensorLike, axis: number, index: Tensor): Tensor {
+  const t = asTensor(x);
+  const a = normalizeAxis("gather", axis, t.ndim);
+  checkIndex("gather", t, a, index);
+  return gatherOp([t, index], { axis: a });
+}
+
+/**
+ * A copy of `input` with each value of `src` added at the position `index` names along `axis`
+ * (PyTorch's `torch.scatter_add`; here index and src have the same shape).
+ *
+ * @example
+ * scatterAdd(zeros([3]), 0, tensor([0, 0, 2], { dtype: "int32" }), tensor([1, 2, 3])); // [3, 0, 3]
+ */
+export function scatterAdd(
+  input: TensorLike,
+  axis: number,
+  index: Tensor,
+  src: TensorLike,
+): Tensor {
+  const t = asTensor(input);
+  const s = asTensor(src, t.dtype);
+  const a = normalizeAxis("scatterAdd", axis, t.ndim);
+  checkIndex("scatterAdd", t, a, index, s.shape);
+  return scatterAddOp([t, index, s], { axis: a });
+}

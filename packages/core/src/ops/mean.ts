@@ -1,0 +1,25 @@
+import { normalizeAxes } from "../shape.js";
+import type { Tensor, TensorLike } from "../tensor/tensor.js";
+import { asTensor } from "./convert.js";
+import type { Axes } from "./reduction.js";
+import { sum } from "./sum.js";
+
+/** Number of elements reduced over `axes` of `x`. */
+export function countOver(op: string, x: Tensor, axes: Axes): number {
+  let n = 1;
+  for (const a of normalizeAxes(op, axes, x.ndim)) n *= x.shape[a] as number;
+  return n;
+}
+
+/**
+ * Mean over `axes` (all when omitted); int32 input gives float32. Composed from sum, so its
+ * gradient comes for free.
+ *
+ * @example
+ * mean(tensor([[1, 2], [3, 4]]), 0); // [2, 3]
+ */
+export function mean(x: TensorLike, axes?: Axes, keepDims = false): Tensor {
+  const t = asTensor(x);
+  const f = t.dtype === "int32" ? t.to("float32") : t;
+  return sum(f, axes, keepDims).div(countOver("mean", t, axes));
+}

@@ -1,0 +1,57 @@
+import type { ReduceKernel } from "../backend/backend.js";
+import type { DType } from "../dtype.js";
+import { ArgumentError } from "../errors.js";
+import type { Shape } from "../shape.js";
+import { fmt, normalizeAxes, reducedShape } from "../shape.js";
+import type { Tensor } from "../tensor/tensor.js";
+import { defineOp, type Op, type OpDef } from "./define-op.js";
+
+/** Sorted non-negative axes to reduce, and whether they stay as size-1 axes. */
+export interface ReduceAttrs {
+  readonly axes: readonly number[];
+  readonly keepDims: boolean;
+}
+
+/** Axes as users pass them: one, several, or all when undefined. */
+export type Axes = number | readonly number[] | undefined;
+
+/** The attributes of a reduction of `x` over `axes`, validated against its rank. */
+export function reduceAttrs(op: string, x: Tensor, axes: Axes, keepDims: boolean): ReduceAttrs {
+  return { axes: normalizeAxes(op, axes, x.ndim), keepDims };
+}
+
+/** x's shape with the reduced axes kept as 1: the shape a reduction's gradient is expanded from. */
+export function keptShape(x: Tensor, attrs: ReduceAttrs): Shape {
+  return reducedShape(x.shape, attrs.axes, true);
+}
+
+interface ReductionSpec {
+  name: string;
+  kernel: ReduceKernel;
+  /** Whether reducing an empty axis is an error (max, argmax) rather than the identity (sum). */
+  needsElements: boolean;
+  dtype?: (x: Tensor) => DType;
+  vjp?: OpDef<ReduceAttrs>["vjp"];
+}
+
+/** A reduction op over any set of axes, running one backend reduce kernel. */
+export function defineReduction(spec: ReductionSpec): Op<ReduceAttrs> {
+  return defineOp<ReduceAttrs>({
+    name: spec.name,
+    shape: ([x], { axes, keepDims }) => {
+      const t = x as Tensor;
+      if (spec.needsElements && axes.some((a) => t.shape[a] === 0)) {
+        throw new ArgumentError(
+          `${spec.name}: cannot reduce an empty axis of a tensor of shape ${fmt(t.shape)}`,
+        );
+      }
+      return reducedShape(t.shape, axes, keepDims);
+    },
+    dtype: ([x]) => (spec.dtype ? spec.dtype(x as Tensor) : (x as Tensor).dtype),
+    forward: (be, [x], { axes }, out) => {
+      const t = x as Tensor;
+      return be.reduce(spec.kernel, t._data, t.shape, axes, out.dtype);
+    },
+    ...(spec.vjp ? { vjp: spec.vjp } : {}),
+  });
+}

@@ -1,0 +1,43 @@
+import { broadcastShapes } from "../shape.js";
+import { zerosLike } from "../tensor/create.js";
+import type { Tensor, TensorLike } from "../tensor/tensor.js";
+import { asPair, asTensor } from "./convert.js";
+import { defineOp, promotedDType } from "./define-op.js";
+import type { NoAttrs } from "./elementwise.js";
+
+const whereOp = defineOp<NoAttrs>({
+  name: "where",
+  shape: ([c, a, b]) =>
+    broadcastShapes("where", (c as Tensor).shape, (a as Tensor).shape, (b as Tensor).shape),
+  dtype: ([, a, b], _attrs, name) => promotedDType([a as Tensor, b as Tensor], name),
+  forward: (be, [c, a, b], _attrs, out) => {
+    const [tc, ta, tb] = [c, a, b] as [Tensor, Tensor, Tensor];
+    return be.where(
+      tc._data,
+      tc.shape,
+      ta._data,
+      ta.shape,
+      tb._data,
+      tb.shape,
+      out.shape,
+      out.dtype,
+    );
+  },
+  // ∂/∂a = 1 where the condition holds, ∂/∂b = 1 elsewhere; the condition gets no gradient
+  vjp: (g, { inputs: [c], needsInputGrad: [, na, nb] }) => {
+    const zero = zerosLike(g);
+    return [null, na ? where(c as Tensor, g, zero) : null, nb ? where(c as Tensor, zero, g) : null];
+  },
+});
+
+/**
+ * Elementwise `condition ? a : b` (condition non-zero picks a), all three broadcast together.
+ *
+ * @example
+ * const x = tensor([-1, 2]);
+ * where(x.gt(0), x, 0); // [0, 2]
+ */
+export function where(condition: TensorLike, a: TensorLike, b: TensorLike): Tensor {
+  const [ta, tb] = asPair(a, b);
+  return whereOp([asTensor(condition, "int32"), ta, tb], {});
+}

@@ -1,0 +1,21 @@
+import type { Tensor } from "./tensor.js";
+
+/**
+ * A recorded op application: the edge from an output tensor to its inputs. `inputs` becomes null
+ * when backward frees the graph.
+ */
+export interface Node {
+  readonly name: string;
+  /** Gradients for each input, given the output's gradient and the output itself. */
+  readonly backward: (
+    g: Tensor,
+    output: Tensor,
+    node: Node,
+  ) => readonly (Tensor | null | undefined)[];
+  inputs: readonly Tensor[] | null;
+  /** Storage versions of the inputs when the op ran. */
+  readonly versions: readonly number[];
+  readonly attrs: unknown;
+  /** Where the op was created (anomaly mode only). */
+  readonly stack: string | undefined;
+}
