@@ -15,7 +15,7 @@ import type { Storage } from "./storage.js";
 export type TensorLike = Tensor | number | NestedArray | TypedArray;
 
 /** A gradient hook: sees the gradient flowing into a tensor and may return a replacement. */
-export type GradHook = (grad: Tensor) => Tensor | undefined | void;
+export type GradHook = (grad: Tensor) => Tensor | undefined;
 
 let nextId = 0;
 
