@@ -13,6 +13,7 @@ export { exp } from "./exp.js";
 export { expand } from "./expand.js";
 export { expm1 } from "./expm1.js";
 export { gather, scatterAdd } from "./gather.js";
+export { indexSelect } from "./indexSelect.js";
 export { log } from "./log.js";
 export { log1p } from "./log1p.js";
 export { logSumExp } from "./logSumExp.js";

@@ -467,6 +467,9 @@ export class Tensor {
   gather(axis: number, index: Tensor): Tensor {
     return ops.gather(this, axis, index);
   }
+  indexSelect(axis: number, index: Tensor): Tensor {
+    return ops.indexSelect(this, axis, index);
+  }
   where(condition: TensorLike, other: TensorLike): Tensor {
     return ops.where(condition, this, other);
   }
