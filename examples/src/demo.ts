@@ -5,7 +5,12 @@
 import { manualSeed, noGrad, randn, tensor, zeros } from "@fluxion/core";
 
 manualSeed(0);
-const X = tensor([[0, 0], [0, 1], [1, 0], [1, 1]]);
+const X = tensor([
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+]);
 const y = tensor([[0], [1], [1], [0]]);
 const W1 = randn([2, 8]).mul(0.8).detach().requiresGrad_();
 const b1 = zeros([8], { requiresGrad: true });
@@ -23,5 +28,6 @@ for (let step = 0; step <= 2000; step++) {
   noGrad(() => {
     for (const p of params) if (p.grad) p.sub_(p.grad, 0.5);
   });
-  if (step % 250 === 0) console.log(`step ${String(step).padStart(4)}  loss ${loss.item().toFixed(5)}`);
+  if (step % 250 === 0)
+    console.log(`step ${String(step).padStart(4)}  loss ${loss.item().toFixed(5)}`);
 }

@@ -1,0 +1,2 @@
+export * from "./charts.js";
+export { type ChartSpec, renderSvg, writeChart } from "./render.js";
