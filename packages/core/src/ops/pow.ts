@@ -10,9 +10,10 @@ const powOp = defineBinary({
   vjp: (g, { inputs: [a, b], output: y, needsInputGrad: [na, nb] }) => {
     const x = a as Tensor;
     const e = b as Tensor;
-    // NOTE: as in PyTorch, b = 0 gives ∂/∂a = 0 (not 0·a⁻¹ = NaN at a = 0), and a = 0 with b ≥ 0
-    // gives ∂/∂b = 0 (not 0·ln 0 = NaN).
-    const da = na ? g.mul(where(e.eq(0), 0, e.mul(x.pow(e.sub(1))))) : null;
+    // NOTE: a = 0 with b = 0 gives ∂/∂a = 0 (not 0·0⁻¹ = NaN), and a = 0 with b ≥ 0 gives
+    // ∂/∂b = 0 (not 0·ln 0 = NaN). Only a = 0 is masked: masking every b = 0 (as PyTorch does)
+    // would also zero the derivative of this rule with respect to b there, which is a⁻¹, not 0.
+    const da = na ? g.mul(where(e.eq(0).mul(x.eq(0)), 0, e.mul(x.pow(e.sub(1))))) : null;
     const db = nb ? g.mul(where(x.eq(0).mul(e.ge(0)), 0, y.mul(x.log()))) : null;
     return [da, db];
   },
