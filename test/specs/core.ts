@@ -106,16 +106,14 @@ function binary(
     op,
     ...extra,
     cases: arbBroadcastableShapes(2, small).chain(([out, sa, sb]) =>
-      fc
-        .tuple(drawA(sa as Shape), drawB(sb as Shape))
-        .map(
-          ([a, b]): OpCase => ({
-            inputs: [a, b],
-            call,
-            shape: out,
-            ...(extra.order === 0 ? { dtype: "int32" } : {}),
-          }),
-        ),
+      fc.tuple(drawA(sa as Shape), drawB(sb as Shape)).map(
+        ([a, b]): OpCase => ({
+          inputs: [a, b],
+          call,
+          shape: out,
+          ...(extra.order === 0 ? { dtype: "int32" } : {}),
+        }),
+      ),
     ),
   };
 }
