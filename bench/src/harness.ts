@@ -1,0 +1,52 @@
+/**
+ * Timing harness: warm-up, then several runs, each the median of many steps; the reported figure is
+ * the median of the run medians (as in issue 6's table). Steps may be async (peers that compute
+ * lazily are made to finish inside the step by reading their result).
+ */
+
+export type Step = () => unknown;
+
+export interface TimingOptions {
+  /** Runs whose medians are combined. */
+  readonly runs: number;
+  /** Time spent on each run, in ms (a run always has at least `minSteps` steps). */
+  readonly runMs: number;
+  readonly minSteps: number;
+  /** Warm-up time in ms (at least one step). */
+  readonly warmupMs: number;
+}
+
+export const fullTiming: TimingOptions = { runs: 3, runMs: 1500, minSteps: 3, warmupMs: 800 };
+export const quickTiming: TimingOptions = { runs: 1, runMs: 400, minSteps: 2, warmupMs: 200 };
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  if (n === 0) return Number.NaN;
+  const h = n >> 1;
+  return n % 2 === 1 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
+}
+
+async function runStep(step: Step): Promise<number> {
+  const t0 = performance.now();
+  const r = step();
+  if (r instanceof Promise) await r;
+  return performance.now() - t0;
+}
+
+/** Median step time in ms: median over `runs` of the median step time within each run. */
+export async function timeStep(step: Step, opts: TimingOptions): Promise<number> {
+  const w0 = performance.now();
+  do await runStep(step);
+  while (performance.now() - w0 < opts.warmupMs);
+  const runMedians: number[] = [];
+  for (let r = 0; r < opts.runs; r++) {
+    const times: number[] = [];
+    const r0 = performance.now();
+    while (times.length < opts.minSteps || performance.now() - r0 < opts.runMs) {
+      times.push(await runStep(step));
+    }
+    runMedians.push(median(times));
+  }
+  return median(runMedians);
+}
