@@ -32,7 +32,7 @@ const specs: readonly OpTestSpec[] = [
   ...(await optionalSpecs("../packages/nn/src/testing.ts", "lossSpecs")),
 ];
 
-const DEFAULT_RUNS = 15;
+const DEFAULT_RUNS = 25;
 
 /** Names of every op recorded in the graph below `out`. */
 function opsInGraph(out: Tensor): Set<string> {
