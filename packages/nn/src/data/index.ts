@@ -1,0 +1,2 @@
+export { DataLoader, type DataLoaderOptions } from "./data-loader.js";
+export { TensorDataset } from "./tensor-dataset.js";

@@ -1,0 +1,26 @@
+import type { Tensor } from "@fluxion/core";
+import { Module } from "../module/module.js";
+
+/**
+ * Flattens axes `startDim` … `endDim` into one (by default all but the batch axis), like PyTorch's
+ * `nn.Flatten`.
+ *
+ * @example
+ * new Flatten().call(zeros([32, 1, 28, 28])).shape; // [32, 784]
+ */
+export class Flatten extends Module {
+  constructor(
+    readonly startDim = 1,
+    readonly endDim = -1,
+  ) {
+    super();
+  }
+
+  override forward(x: Tensor): Tensor {
+    return x.flatten(this.startDim, this.endDim);
+  }
+
+  override extraRepr(): string {
+    return `startDim=${this.startDim}, endDim=${this.endDim}`;
+  }
+}

@@ -1,0 +1,6 @@
+import { FluxionError } from "@fluxion/core";
+
+/** A safetensors file or buffer that is malformed, truncated or not supported. */
+export class SafetensorsError extends FluxionError {
+  override name = "SafetensorsError";
+}
