@@ -14,13 +14,24 @@ export {
 } from "./autodiff/functional.js";
 export { enableGrad, isGradEnabled, noGrad } from "./autodiff/grad-mode.js";
 export type {
+  ActivationKernel,
   Backend,
   BinaryKernel,
   ReduceKernel,
   SliceSpec,
   UnaryKernel,
 } from "./backend/index.js";
-export { getBackend, listBackends, registerBackend, setBackend } from "./backend/index.js";
+export {
+  activationKernelNames,
+  activationKernelParams,
+  binaryKernelNames,
+  getBackend,
+  listBackends,
+  reduceKernelNames,
+  registerBackend,
+  setBackend,
+  unaryKernelNames,
+} from "./backend/index.js";
 export { type DType, getDefaultDType, isFloat, setDefaultDType, type TypedArray } from "./dtype.js";
 export {
   AnomalyError,

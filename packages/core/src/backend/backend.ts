@@ -22,6 +22,8 @@ export const unaryKernelNames = [
   "step", // 1 if x > 0 else 0
   "isNonFinite", // 1 if NaN or ±Infinity else 0
   "copy",
+  "erf", // to within one ulp (fdlibm's method, see math/erf.ts)
+  "erfc",
 ] as const;
 export type UnaryKernel = (typeof unaryKernelNames)[number];
 
@@ -44,6 +46,39 @@ export type BinaryKernel = (typeof binaryKernelNames)[number];
 
 export const reduceKernelNames = ["sum", "max", "min", "argmax", "argmin"] as const;
 export type ReduceKernel = (typeof reduceKernelNames)[number];
+
+/**
+ * Activation functions with a fused kernel in both directions: `activation` computes f(x) and
+ * `activationGrad` computes g ⊙ f'(x) from x, each in one pass. Their numeric parameters come in
+ * the order `activationKernelParams` lists.
+ */
+export const activationKernelNames = [
+  "relu",
+  "leakyRelu",
+  "elu",
+  "sigmoid",
+  "tanh",
+  "softplus",
+  "swish",
+  "gelu",
+  "geluTanh",
+  "mish",
+] as const;
+export type ActivationKernel = (typeof activationKernelNames)[number];
+
+/** The parameters of each activation kernel, in the order a backend receives them. */
+export const activationKernelParams = {
+  relu: [], // max(0, x); f'(0) = 0
+  leakyRelu: ["negativeSlope"], // x ≥ 0 ? x : a·x; f'(0) = a
+  elu: ["alpha", "scale"], // λ·(x > 0 ? x : α(eˣ − 1)); f'(0) = λα (SELU is elu with its α, λ)
+  sigmoid: [],
+  tanh: [],
+  softplus: ["beta", "threshold"], // (1/β) ln(1 + e^{βx}), x where βx > threshold
+  swish: ["beta"], // x σ(βx)
+  gelu: [], // x Φ(x)
+  geluTanh: [], // ½x(1 + tanh(√(2/π)(x + 0.044715x³)))
+  mish: [], // x tanh(softplus x)
+} as const satisfies { readonly [K in ActivationKernel]: readonly string[] };
 
 /** Per-axis slice: element i of the result along an axis is input index start + i·step. */
 export interface SliceSpec {
@@ -142,6 +177,49 @@ export interface Backend {
     index: TypedArray,
     src: TypedArray,
     indexShape: Shape,
+    outDtype: DType,
+  ): TypedArray;
+  /** f(x) elementwise for an activation kernel with its parameters (see activationKernelParams). */
+  activation(
+    op: ActivationKernel,
+    x: TypedArray,
+    params: readonly number[],
+    outDtype: DType,
+  ): TypedArray;
+  /**
+   * g ⊙ f'(x) elementwise (g and x have the same length), f' computed from x. At a kink it is the
+   * left derivative (relu'(0) = 0, leakyRelu'(0) = a, elu'(0) = λα); NaN in x gives NaN.
+   */
+  activationGrad(
+    op: ActivationKernel,
+    g: TypedArray,
+    x: TypedArray,
+    params: readonly number[],
+    outDtype: DType,
+  ): TypedArray;
+  /**
+   * Softmax of x / temperature along `axis` (non-negative), or its logarithm when `log` is set,
+   * computed stably (the maximum along the axis is subtracted first).
+   */
+  softmax(
+    x: TypedArray,
+    shape: Shape,
+    axis: number,
+    temperature: number,
+    log: boolean,
+    outDtype: DType,
+  ): TypedArray;
+  /**
+   * The vjp of `softmax` from its output y and incoming gradient g (same shape), along `axis`:
+   * y ⊙ (g − Σ g ⊙ y) / temperature, or for the log form (g − e^y Σ g) / temperature.
+   */
+  softmaxGrad(
+    g: TypedArray,
+    y: TypedArray,
+    shape: Shape,
+    axis: number,
+    temperature: number,
+    log: boolean,
     outDtype: DType,
   ): TypedArray;
   /** Converts (or copies) x to outDtype; float to int32 truncates towards zero. */

@@ -2,7 +2,21 @@ import { ArgumentError } from "../errors.js";
 import type { Backend } from "./backend.js";
 import { cpuBackend } from "./cpu/index.js";
 
-export type { Backend, BinaryKernel, ReduceKernel, SliceSpec, UnaryKernel } from "./backend.js";
+export type {
+  ActivationKernel,
+  Backend,
+  BinaryKernel,
+  ReduceKernel,
+  SliceSpec,
+  UnaryKernel,
+} from "./backend.js";
+export {
+  activationKernelNames,
+  activationKernelParams,
+  binaryKernelNames,
+  reduceKernelNames,
+  unaryKernelNames,
+} from "./backend.js";
 
 const backends = new Map<string, Backend>([["cpu", cpuBackend]]);
 let active: Backend = cpuBackend;

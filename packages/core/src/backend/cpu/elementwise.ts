@@ -1,5 +1,6 @@
 import type { DType, TypedArray } from "../../dtype.js";
 import { allocate } from "../../dtype.js";
+import { erf, erfc } from "../../math/erf.js";
 import type { Shape } from "../../shape.js";
 import { shapesEqual, sizeOf } from "../../shape.js";
 import type { BinaryKernel, UnaryKernel } from "../backend.js";
@@ -32,6 +33,8 @@ export const unaryFns = {
   step: (x) => (x > 0 ? 1 : x === x ? 0 : x),
   isNonFinite: (x) => (Number.isFinite(x) ? 0 : 1),
   copy: (x) => x,
+  erf,
+  erfc,
 } satisfies { [K in UnaryKernel]: Fn1 };
 
 export const binaryFns = {

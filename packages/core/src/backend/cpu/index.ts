@@ -1,4 +1,5 @@
 import type { Backend } from "../backend.js";
+import { activation, activationGrad, softmax, softmaxGrad } from "./activation.js";
 import { binary, cast, clamp, unary, where } from "./elementwise.js";
 import { matmul } from "./matmul.js";
 import { concat, expand, gather, permute, scatterAdd, slice, sliceScatter } from "./movement.js";
@@ -20,5 +21,9 @@ export const cpuBackend: Backend = {
   concat,
   gather,
   scatterAdd,
+  activation,
+  activationGrad,
+  softmax,
+  softmaxGrad,
   cast,
 };
