@@ -1,5 +1,11 @@
 import { maximum, noGrad, type Tensor, zerosLike } from "@fluxion/core";
-import { checkRange, Optimizer, type ParamGroup, type ParamsInput } from "./optimizer.js";
+import {
+  checkRange,
+  definedOnly,
+  Optimizer,
+  type ParamGroup,
+  type ParamsInput,
+} from "./optimizer.js";
 
 /** Hyperparameters of `Adam` and `AdamW` (PyTorch's names in camelCase). */
 export interface AdamOptions {
@@ -49,7 +55,7 @@ export class Adam extends Optimizer<AdamOptions> {
       weightDecay: decoupled ? 1e-2 : 0,
       amsgrad: false,
       maximize: false,
-      ...options,
+      ...definedOnly(options),
     });
     this.#decoupled = decoupled;
   }

@@ -89,7 +89,7 @@ export abstract class Optimizer<O extends BaseOptions> {
     const seen = new Set(this.paramGroups.flatMap((g) => g.params));
     if (params.some((p) => seen.has(p)) || new Set(params).size !== params.length)
       throw new ArgumentError(`${this.name}: some parameters appear in more than one group`);
-    const full = { ...this.defaults, ...group, params } as ParamGroup<O>;
+    const full = { ...this.defaults, ...definedOnly(group), params } as ParamGroup<O>;
     this.validate(full);
     this.paramGroups.push(full);
   }
@@ -204,6 +204,13 @@ export abstract class Optimizer<O extends BaseOptions> {
     this.state.clear();
     for (const [p, s] of restored) this.state.set(p, s);
   }
+}
+
+/** `options` without the keys whose value is undefined, so spreading it keeps the defaults. */
+export function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(options).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
 }
 
 /** Throws unless `value` is a finite number ≥ `min` (and < `below` when given). */

@@ -1,5 +1,11 @@
 import { ArgumentError, noGrad, type Tensor } from "@fluxion/core";
-import { checkRange, Optimizer, type ParamGroup, type ParamsInput } from "./optimizer.js";
+import {
+  checkRange,
+  definedOnly,
+  Optimizer,
+  type ParamGroup,
+  type ParamsInput,
+} from "./optimizer.js";
 
 /** Hyperparameters of `SGD` (PyTorch's names in camelCase). */
 export interface SGDOptions {
@@ -36,7 +42,7 @@ export class SGD extends Optimizer<SGDOptions> {
       weightDecay: 0,
       nesterov: false,
       maximize: false,
-      ...options,
+      ...definedOnly(options),
     });
   }
 
