@@ -36,19 +36,19 @@ function runByHand(o: Partial<SGDOptions>, steps = 3): number[][] {
     maximize = false,
   } = o;
   let th = [...theta0];
-  let buf: number[] | null = null;
+  const state: { buf: number[] | null } = { buf: null };
   const out: number[][] = [];
   for (let s = 0; s < steps; s++) {
     let gr = lossGrad(th);
     if (maximize) gr = gr.map((v) => -v);
     if (weightDecay !== 0) gr = gr.map((v, i) => v + weightDecay * (th[i] as number));
     if (momentum !== 0) {
-      const prev: number[] | null = buf;
-      buf =
+      const prev = state.buf;
+      const bb =
         prev === null
           ? [...gr]
           : prev.map((b, i) => momentum * b + (1 - dampening) * (gr[i] as number));
-      const bb = buf;
+      state.buf = bb;
       gr = nesterov ? gr.map((v, i) => v + momentum * (bb[i] as number)) : bb;
     }
     th = th.map((t, i) => t - lr * (gr[i] as number));
