@@ -6,6 +6,28 @@ export function isAnomalyEnabled(): boolean {
   return anomalyEnabled;
 }
 
+/** How many vjp rules are running: ops inside a rule are not checked one by one. */
+let ruleDepth = 0;
+
+/**
+ * Runs a vjp rule in anomaly mode. The ops inside it are not checked one by one: a rule may make a
+ * non-finite value and mask it (pow's rule takes ln a and discards it where a = 0), and a value the
+ * rule really produces is reported by the engine as coming from the backward of the rule's op.
+ */
+export function runRule<T>(fn: () => T): T {
+  ruleDepth++;
+  try {
+    return fn();
+  } finally {
+    ruleDepth--;
+  }
+}
+
+/** Whether an op's forward output is checked for NaN/Infinity now (anomaly mode, outside rules). */
+export function isCheckingForward(): boolean {
+  return anomalyEnabled && ruleDepth === 0;
+}
+
 /**
  * Turns anomaly mode on or off. In anomaly mode every op records where it was created, and the first
  * op whose forward or backward produces NaN or Infinity from finite values throws an `AnomalyError`
@@ -41,12 +63,21 @@ export function firstNonFinite(a: TypedArray): number {
   return -1;
 }
 
-/** The creation stack of an op, without the frames inside Fluxion's own op machinery. */
+// NOTE: Fluxion's own frames are recognised by location (this package's src/ or dist/ folder, its
+// tests excepted), not by folder names, which a user's own files may share ("ops/", "autodiff/").
+const ownRoot = new URL("../", import.meta.url);
+const ownPrefixes = [ownRoot.href, decodeURIComponent(ownRoot.pathname)];
+
+function isOwnFrame(line: string): boolean {
+  return ownPrefixes.some((p) => line.includes(p)) && !/\.test\.[cm]?[jt]s/.test(line);
+}
+
+/** The creation stack of an op, without the frames inside Fluxion itself. */
 export function captureStack(): string {
   const stack = new Error().stack ?? "";
   return stack
     .split("\n")
     .slice(1)
-    .filter((line) => !/autodiff[\\/]|define-op|ops[\\/]|tensor[\\/]tensor/.test(line))
+    .filter((line) => !isOwnFrame(line))
     .join("\n");
 }

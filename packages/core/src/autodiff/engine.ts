@@ -3,7 +3,7 @@ import { AnomalyError, GraphError, ShapeError } from "../errors.js";
 import { fmt, shapesEqual } from "../shape.js";
 import type { Node } from "../tensor/node.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
-import { firstNonFinite, isAnomalyEnabled } from "./anomaly.js";
+import { firstNonFinite, isAnomalyEnabled, runRule } from "./anomaly.js";
 import { setGradEnabled } from "./grad-mode.js";
 
 export interface BackwardOptions {
@@ -58,7 +58,9 @@ export function backward(
       if (node === null) continue;
       const inputs = node.inputs as readonly Tensor[];
       checkVersions(node, inputs);
-      const inputGrads = node.backward(g, t, node);
+      const inputGrads = isAnomalyEnabled()
+        ? runRule(() => node.backward(g, t, node))
+        : node.backward(g, t, node);
       if (isAnomalyEnabled()) checkAnomaly(node, g, inputGrads);
       for (let i = 0; i < inputs.length; i++) {
         const x = inputs[i] as Tensor;

@@ -1,4 +1,9 @@
-import { captureStack, firstNonFinite, isAnomalyEnabled } from "../autodiff/anomaly.js";
+import {
+  captureStack,
+  firstNonFinite,
+  isAnomalyEnabled,
+  isCheckingForward,
+} from "../autodiff/anomaly.js";
 import { isGradEnabled, setGradEnabled } from "../autodiff/grad-mode.js";
 import type { Backend } from "../backend/backend.js";
 import { getBackend } from "../backend/index.js";
@@ -122,7 +127,7 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
     }
     const out = new Tensor(storage, shape, dtype, node);
     if (needsGrad && node === null) out._nonDifferentiableOrigin = def.name;
-    if (isAnomalyEnabled()) checkForwardAnomaly(def.name, inputs, out);
+    if (isCheckingForward()) checkForwardAnomaly(def.name, inputs, out);
     return out;
   };
   return Object.assign(apply, { def });
