@@ -136,7 +136,7 @@ describe("backward", () => {
       .sum()
       .backward();
     expect(seen).toHaveLength(1);
-    expect(x.grad?.toArray()).toEqual([3, 4]);
+    expect((x.grad as Tensor | null)?.toArray()).toEqual([3, 4]);
   });
 
   it("hooks on intermediate tensors change what flows further down", () => {
