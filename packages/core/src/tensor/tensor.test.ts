@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { noGrad } from "../autodiff/grad-mode.js";
+import { ShapeError } from "../errors.js";
+import { arange, ones, tensor, zeros } from "./create.js";
+
+describe("Tensor", () => {
+  it("reads back as nested arrays, typed-array copies and items", () => {
+    const t = tensor(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { dtype: "float64" },
+    );
+    expect(t.toArray()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    const d = t.data();
+    expect(d).toBeInstanceOf(Float64Array);
+    d[0] = 99;
+    expect(t.toArray()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(tensor(5).toArray()).toBe(5);
+    expect(tensor([[7]]).item()).toBe(7);
+    expect(tensor([1], { dtype: "int32" }).data()).toBeInstanceOf(Int32Array);
+    expect(zeros([2, 0]).toArray()).toEqual([[], []]);
+  });
+
+  it("item() needs exactly one element", () => {
+    expect(() => tensor([1, 2]).item()).toThrow(ShapeError);
+    expect(() => tensor([1, 2]).item()).toThrow(
+      "item: only a tensor with one element has an item, got shape [2]",
+    );
+  });
+
+  it("toString shows values, dtype and grad information", () => {
+    expect(tensor([1, 2.5]).toString()).toBe("tensor([1.0000, 2.5000])");
+    expect(
+      tensor(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        { dtype: "int32" },
+      ).toString(),
+    ).toBe("tensor([[1, 2],\n        [3, 4]], dtype=int32)");
+    expect(tensor(2, { dtype: "float64", requiresGrad: true }).toString()).toBe(
+      "tensor(2.0000, dtype=float64, requiresGrad=true)",
+    );
+    const y = tensor([1], { requiresGrad: true }).mul(2);
+    expect(y.toString()).toBe("tensor([2.0000], gradFn=mul)");
+    expect(tensor([Number.NaN, Infinity, -Infinity]).toString()).toBe("tensor([nan, inf, -inf])");
+    expect(tensor([1e-5, 1]).toString()).toBe("tensor([1.0000e-5, 1.0000e+0])");
+    expect(zeros([0, 2]).toString()).toBe("tensor([], shape=[0, 2])");
+    const big = arange(2000).toString();
+    expect(big).toBe("tensor([0.0000, 1.0000, 2.0000, ..., 1997.0000, 1998.0000, 1999.0000])");
+    const named = tensor([1]);
+    named.name = "w";
+    expect(named.toString()).toBe("tensor([1.0000], name=w)");
+  });
+
+  it("chains ops: x.matmul(w).add(b).sum()", () => {
+    const x = tensor([[1, 2]]);
+    const w = tensor([[1], [1]], { requiresGrad: true });
+    const b = tensor([0.5], { requiresGrad: true });
+    const loss = x.matmul(w).add(b).sum();
+    expect(loss.item()).toBe(3.5);
+    loss.backward();
+    expect(w.grad?.toArray()).toEqual([[1], [2]]);
+    expect(b.grad?.toArray()).toEqual([1]);
+    expect(tensor([[1, 2, 3]]).T.toArray()).toEqual([[1], [2], [3]]);
+    expect(() => zeros([1, 1, 1]).T).toThrow(
+      "T: only defined for rank ≤ 2, got shape [1, 1, 1]; use permute",
+    );
+  });
+
+  it("updates in place: copy_ (broadcast), add_/sub_ with alpha, mul_, div_, fill_, zero_", () => {
+    const w = zeros([2, 2], { dtype: "float64" });
+    w.copy_(tensor([1, 2], { dtype: "float64" }));
+    expect(w.toArray()).toEqual([
+      [1, 2],
+      [1, 2],
+    ]);
+    w.add_(
+      tensor(
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        { dtype: "float64" },
+      ),
+      2,
+    );
+    w.sub_(1);
+    w.mul_(2);
+    w.div_(4);
+    expect(w.toArray()).toEqual([
+      [1, 1.5],
+      [1, 1.5],
+    ]);
+    w.fill_(3);
+    expect(w.toArray()).toEqual([
+      [3, 3],
+      [3, 3],
+    ]);
+    w.zero_();
+    expect(w.toArray()).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+    const i = tensor([5, 7], { dtype: "int32" });
+    i.div_(2);
+    expect(i.toArray()).toEqual([2, 3]);
+    expect(() => ones([2]).add_(ones([3]))).toThrow(ShapeError);
+    expect(() => ones([2]).add_(ones([2, 2]))).toThrow(
+      "add_: the result has shape [2, 2] but this tensor has shape [2]",
+    );
+  });
+
+  it("in-place updates of parameters work under noGrad, and views see them", () => {
+    const p = tensor([1, 2], { requiresGrad: true });
+    const view = p.detach();
+    noGrad(() => p.sub_(tensor([0.5, 0.5]), 2));
+    expect(p.toArray()).toEqual([0, 1]);
+    expect(view.toArray()).toEqual([0, 1]);
+    expect(p.requiresGrad).toBe(true);
+  });
+
+  it("dtype conversions: to, float, double, int", () => {
+    const x = tensor([1.9, -1.9], { dtype: "float64" });
+    expect(x.to("float64")).toBe(x);
+    expect(x.float().dtype).toBe("float32");
+    expect(x.int().toArray()).toEqual([1, -1]);
+    expect(x.int().double().dtype).toBe("float64");
+  });
+
+  it("tensors get distinct ids; leaves have no gradFn", () => {
+    const a = tensor([1]);
+    const b = tensor([1]);
+    expect(a.id).not.toBe(b.id);
+    expect(a.isLeaf).toBe(true);
+    expect(a.gradFn).toBeUndefined();
+  });
+});
