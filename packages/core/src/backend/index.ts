@@ -1,6 +1,7 @@
 import { ArgumentError } from "../errors.js";
 import type { Backend } from "./backend.js";
 import { cpuBackend } from "./cpu/index.js";
+import { createWasmBackend } from "./wasm/index.js";
 
 export type {
   ActivationKernel,
@@ -19,6 +20,9 @@ export {
 } from "./backend.js";
 
 const backends = new Map<string, Backend>([["cpu", cpuBackend]]);
+// WebAssembly SIMD kernels, where this runtime can instantiate them synchronously.
+const wasmBackend = createWasmBackend();
+if (wasmBackend) backends.set(wasmBackend.name, wasmBackend);
 let active: Backend = cpuBackend;
 
 /**

@@ -1,0 +1,242 @@
+import type { DType, TypedArray } from "../../dtype.js";
+import type { Shape } from "../../shape.js";
+import { shapesEqual, sizeOf } from "../../shape.js";
+import type {
+  ActivationKernel,
+  Backend,
+  BinaryKernel,
+  ReduceKernel,
+  UnaryKernel,
+} from "../backend.js";
+import { cpuBackend } from "../cpu/index.js";
+import { broadcastStrides, stridedOffsets } from "../cpu/strided.js";
+import { getRuntime, type WasmRuntime } from "./runtime.js";
+
+// Op codes of packages/core/wasm/kernels.ts; a kernel missing here runs on the CPU backend.
+const unaryCodes: Partial<Record<UnaryKernel, number>> = {
+  neg: 0,
+  exp: 1,
+  sqrt: 5,
+  abs: 6,
+  tanh: 8,
+  sigmoid: 9,
+  relu: 10,
+  reciprocal: 11,
+  square: 12,
+  step: 13,
+  copy: 15,
+};
+const binaryCodes: Partial<Record<BinaryKernel, number>> = {
+  add: 0,
+  sub: 1,
+  mul: 2,
+  div: 3,
+  maximum: 4,
+  minimum: 5,
+  eq: 6,
+  ne: 7,
+  lt: 8,
+  le: 9,
+  gt: 10,
+  ge: 11,
+};
+const activationCodes: Partial<Record<ActivationKernel, number>> = {
+  relu: 0,
+  sigmoid: 3,
+  tanh: 4,
+  geluTanh: 8,
+};
+const reduceCodes: Partial<Record<ReduceKernel, number>> = { sum: 0, max: 1, min: 2 };
+
+/** Below this many multiply-adds a matmul stays in JS: copying into wasm memory would dominate. */
+const MIN_MATMUL_WORK = 64;
+
+function f32(x: TypedArray): x is Float32Array {
+  return x instanceof Float32Array;
+}
+
+/**
+ * Splits the broadcast of a and b to outShape into `outer` runs of `inner` elements over which each
+ * operand is either contiguous (step 1) or one repeated value (step 0). Null when the innermost
+ * runs would be too short for a kernel call to pay.
+ */
+function broadcastRuns(aShape: Shape, bShape: Shape, outShape: Shape) {
+  const sa = broadcastStrides(aShape, outShape);
+  const sb = broadcastStrides(bShape, outShape);
+  const r = outShape.length;
+  let inner = 1;
+  let d = r - 1;
+  const aStep = r === 0 || sa[r - 1] !== 0 ? 1 : 0;
+  const bStep = r === 0 || sb[r - 1] !== 0 ? 1 : 0;
+  // merge trailing axes while each operand keeps its kind (contiguous, or broadcast)
+  for (; d >= 0; d--) {
+    const dim = outShape[d] as number;
+    const okA = aStep === 1 ? sa[d] === inner : sa[d] === 0;
+    const okB = bStep === 1 ? sb[d] === inner : sb[d] === 0;
+    if (!(okA && okB) && dim !== 1) break;
+    inner *= dim;
+  }
+  const outerShape = outShape.slice(0, d + 1);
+  const outer = sizeOf(outerShape);
+  if (outer > 1 && inner < 16) return null;
+  return {
+    inner,
+    outer,
+    aStep,
+    bStep,
+    aOff: stridedOffsets(outerShape, sa.slice(0, d + 1)),
+    bOff: stridedOffsets(outerShape, sb.slice(0, d + 1)),
+  };
+}
+
+function matmulF32(
+  rt: WasmRuntime,
+  a: Float32Array,
+  aShape: Shape,
+  b: Float32Array,
+  bShape: Shape,
+  transA: boolean,
+  transB: boolean,
+  outShape: Shape,
+): Float32Array {
+  const r = outShape.length;
+  const m = outShape[r - 2] as number;
+  const n = outShape[r - 1] as number;
+  const k = transA ? (aShape[aShape.length - 2] as number) : (aShape[aShape.length - 1] as number);
+  const batchShape = outShape.slice(0, -2);
+  const aBatch = stridedOffsets(batchShape, broadcastStrides(aShape.slice(0, -2), batchShape));
+  const bBatch = stridedOffsets(batchShape, broadcastStrides(bShape.slice(0, -2), batchShape));
+  rt.reset();
+  const pa = rt.put(a);
+  const pb = rt.put(b);
+  const total = sizeOf(outShape);
+  const pc = rt.alloc(total);
+  const scratch = rt.alloc(rt.exports.gemmScratchBytes() >> 2);
+  // element (i, p) of op(A) at i·ars + p·acs; element (p, j) of op(B) at p·brs + j·bcs
+  const ars = transA ? 1 : k;
+  const acs = transA ? m : 1;
+  const brs = transB ? 1 : n;
+  const bcs = transB ? k : 1;
+  for (let t = 0; t < aBatch.length; t++) {
+    rt.exports.gemm(
+      m,
+      n,
+      k,
+      pa + (aBatch[t] as number) * m * k * 4,
+      ars,
+      acs,
+      pb + (bBatch[t] as number) * k * n * 4,
+      brs,
+      bcs,
+      pc + t * m * n * 4,
+      scratch,
+    );
+  }
+  return rt.take(pc, total);
+}
+
+/**
+ * WebAssembly SIMD kernels for float32 (matmul, elementwise, reductions); everything else
+ * (float64, int32, movement, rare kernels) runs on the CPU backend, which stays the reference.
+ * Inputs are copied into wasm memory and the output copied out, so tensors own ordinary typed
+ * arrays and the backend can be switched at any time.
+ */
+export function createWasmBackend(): Backend | null {
+  const rt = getRuntime();
+  if (rt === null) return null;
+  const x = rt.exports;
+  return {
+    ...cpuBackend,
+    name: "wasm",
+    unary(op, a, outDtype) {
+      const code = unaryCodes[op];
+      if (code === undefined || outDtype !== "float32" || !f32(a))
+        return cpuBackend.unary(op, a, outDtype);
+      rt.reset();
+      const p = rt.put(a);
+      x.unaryF32(code, p, p, a.length);
+      return rt.take(p, a.length);
+    },
+    binary(op, a, aShape, b, bShape, outShape, outDtype) {
+      const code = binaryCodes[op];
+      if (code === undefined || outDtype !== "float32" || !f32(a) || !f32(b))
+        return cpuBackend.binary(op, a, aShape, b, bShape, outShape, outDtype);
+      const n = sizeOf(outShape);
+      if (a.length === n && b.length === n && shapesEqual(aShape, bShape)) {
+        rt.reset();
+        const pa = rt.put(a);
+        const pb = rt.put(b);
+        x.binaryF32(code, pa, 1, pb, 1, pa, n);
+        return rt.take(pa, n);
+      }
+      const runs = broadcastRuns(aShape, bShape, outShape);
+      if (runs === null) return cpuBackend.binary(op, a, aShape, b, bShape, outShape, outDtype);
+      rt.reset();
+      const pa = rt.put(a);
+      const pb = rt.put(b);
+      const py = rt.alloc(n);
+      const { inner, outer, aStep, bStep, aOff, bOff } = runs;
+      for (let o = 0; o < outer; o++) {
+        x.binaryF32(
+          code,
+          pa + (aOff[o] as number) * 4,
+          aStep,
+          pb + (bOff[o] as number) * 4,
+          bStep,
+          py + o * inner * 4,
+          inner,
+        );
+      }
+      return rt.take(py, n);
+    },
+    reduce(op, a, shape, axes, outDtype) {
+      const code = reduceCodes[op];
+      if (code === undefined || outDtype !== "float32" || !f32(a) || a.length === 0)
+        return cpuBackend.reduce(op, a, shape, axes, outDtype);
+      const rank = shape.length;
+      const trailing = axes.every((ax, i) => ax === rank - axes.length + i);
+      const leading = axes.every((ax, i) => ax === i);
+      if (!trailing && !leading) return cpuBackend.reduce(op, a, shape, axes, outDtype);
+      let reduced = 1;
+      for (const ax of axes) reduced *= shape[ax] as number;
+      const kept = a.length / reduced;
+      rt.reset();
+      const px = rt.put(a);
+      const py = rt.alloc(kept);
+      if (trailing) x.reduceRowsF32(code, px, kept, reduced, py);
+      else x.reduceColsF32(code, px, reduced, kept, py, rt.alloc(kept * 2));
+      return rt.take(py, kept);
+    },
+    activation(op, a, params, outDtype) {
+      const code = activationCodes[op];
+      if (code === undefined || outDtype !== "float32" || !f32(a))
+        return cpuBackend.activation(op, a, params, outDtype);
+      rt.reset();
+      const p = rt.put(a);
+      x.activationF32(code, p, p, a.length);
+      return rt.take(p, a.length);
+    },
+    activationGrad(op, g, a, params, outDtype) {
+      const code = activationCodes[op];
+      if (code === undefined || outDtype !== "float32" || !f32(a) || !f32(g))
+        return cpuBackend.activationGrad(op, g, a, params, outDtype);
+      rt.reset();
+      const pg = rt.put(g);
+      const pa = rt.put(a);
+      x.activationGradF32(code, pg, pa, pg, a.length);
+      return rt.take(pg, a.length);
+    },
+    matmul(a, aShape, b, bShape, transA, transB, outShape, outDtype) {
+      const r = outShape.length;
+      const work =
+        (outShape[r - 2] as number) *
+        (outShape[r - 1] as number) *
+        (transA ? (aShape[aShape.length - 2] as number) : (aShape[aShape.length - 1] as number));
+      if (outDtype !== "float32" || !f32(a) || !f32(b) || work < MIN_MATMUL_WORK)
+        return cpuBackend.matmul(a, aShape, b, bShape, transA, transB, outShape, outDtype);
+      return matmulF32(rt, a, aShape, b, bShape, transA, transB, outShape);
+    },
+  };
+}
+
+export type { DType };
