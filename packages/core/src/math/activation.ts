@@ -145,6 +145,21 @@ function geluTanhArg(x: number): [number, number] {
   return [v, twoSumErr(s, r, v) + se + re];
 }
 
+// 64 ln 2 as hi + lo (mpmath, 50 digits)
+const LN2_64_HI = 44.3614195558365;
+const LN2_64_LO = 1.4841899608616317e-15;
+
+/**
+ * m·e^(hi + lo) for hi < −700. There eᵛ is (nearly) subnormal and carries few significant bits,
+ * which the product with m would magnify; so e^(v + 64 ln 2) is formed exactly (the shift as
+ * hi + lo), multiplied by m, and scaled by 2⁻⁶⁴ in a single final rounding.
+ */
+function expTimes(m: number, hi: number, lo: number): number {
+  const w = hi + LN2_64_HI;
+  const wlo = twoSumErr(hi, LN2_64_HI, w) + LN2_64_LO + lo;
+  return m * (Math.exp(w) * (1 + wlo)) * 2 ** -64;
+}
+
 /** ½x(1 + tanh(√(2/π)(x + 0.044715x³))), GELU's tanh form, computed as x σ(2u). */
 export function geluTanh(x: number): number {
   // NOTE: 1 + tanh u = 2σ(2u) keeps the left tail (1 + tanh u would be 0 from x ≈ −5.6 on), and
@@ -152,6 +167,7 @@ export function geluTanh(x: number): number {
   // (87 at x = −10). Beyond |x| = 50, σ(2u) is exactly 0 or 1.
   if (!(Math.abs(x) <= 50)) return x !== x ? x : x > 0 ? x : -0;
   const [v, lo] = geluTanhArg(x);
+  if (v < -700) return expTimes(x, v, lo);
   const s = sigmoid(v);
   return x * (s * (1 + lo * sigmoid(-v)));
 }
@@ -160,11 +176,15 @@ export function geluTanh(x: number): number {
 export function geluTanhGrad(x: number): number {
   if (!(Math.abs(x) <= 50)) return x !== x ? x : x > 0 ? 1 : 0;
   const [v, lo] = geluTanhArg(x);
+  const dv = A_HI + 3 * B_HI * x * x;
+  if (v < -700) {
+    // σ(v) = eᵛ and σ(−v) = 1 here: f' = eᵛ(1 + x v')
+    return expTimes(1 + x * dv, v, lo);
+  }
   const s0 = sigmoid(v);
   const sn0 = sigmoid(-v);
   const s = s0 * (1 + lo * sn0);
   const sn = sn0 * (1 - lo * s0);
-  const dv = A_HI + 3 * B_HI * x * x;
   return s + x * dv * s * sn;
 }
 

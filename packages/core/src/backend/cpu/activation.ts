@@ -1,6 +1,7 @@
 import type { DType, TypedArray } from "../../dtype.js";
 import { allocate } from "../../dtype.js";
 import * as m from "../../math/activation.js";
+import { twoProdErr, twoSumErr } from "../../math/dd.js";
 import type { Shape } from "../../shape.js";
 import type { ActivationKernel } from "../backend.js";
 
@@ -85,27 +86,50 @@ export function softmax(
   const [outer, len, inner] = split(shape, axis);
   const out = allocate(outDtype, x.length);
   const row = new Float64Array(len);
+  const rowLo = new Float64Array(len);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * len * inner + i;
       // NaN anywhere in the row makes the maximum (and so the whole row) NaN.
       let mx = -Infinity;
+      let at = 0;
       for (let k = 0; k < len; k++) {
         const v = x[base + k * inner] as number;
-        if (v > mx || v !== v) mx = v;
+        if (v > mx || v !== v) {
+          mx = v;
+          at = k;
+        }
         if (mx !== mx) break;
       }
-      let sum = 0;
+      // NOTE: z = (x − max)/T is formed as z + zLo without rounding error (e^z has relative error
+      // |z|·δ for an error δ in z: 7e-14 at z = −666 if rounded), and the sum is 1 + rest with rest
+      // the sum over all but one maximum, so log1p(rest) keeps logSoftmax exact where it is tiny.
+      let rest = 0;
       for (let k = 0; k < len; k++) {
-        const z = ((x[base + k * inner] as number) - mx) / temperature;
+        const v = x[base + k * inner] as number;
+        const d = v - mx;
+        let z = d;
+        let zLo = twoSumErr(v, -mx, d);
+        if (temperature !== 1) {
+          z = d / temperature;
+          const p = z * temperature;
+          zLo = (d - p - twoProdErr(z, temperature, p) + zLo) / temperature;
+        }
+        if (!Number.isFinite(zLo) || !(Math.abs(z) < 1e300)) zLo = 0;
         row[k] = z;
-        sum += Math.exp(z);
+        rowLo[k] = zLo;
+        if (k !== at) rest += Math.exp(z) * (1 + zLo);
       }
       if (log) {
-        const ls = Math.log(sum);
-        for (let k = 0; k < len; k++) out[base + k * inner] = (row[k] as number) - ls;
+        const ls = Math.log1p(rest);
+        for (let k = 0; k < len; k++)
+          out[base + k * inner] = (row[k] as number) - ls + (rowLo[k] as number);
       } else {
-        for (let k = 0; k < len; k++) out[base + k * inner] = Math.exp(row[k] as number) / sum;
+        const sum = 1 + rest;
+        for (let k = 0; k < len; k++) {
+          const e = Math.exp(row[k] as number) * (1 + (rowLo[k] as number));
+          out[base + k * inner] = e / sum;
+        }
       }
     }
   }
