@@ -11,10 +11,64 @@ import "@fluxion/activations";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { GraphError, gradcheck, gradgradcheck, listOps, type Tensor } from "@fluxion/core";
-import { fcParams, type OpCase, type OpTestSpec } from "@fluxion/core/testing";
+import { arbTensor, fcParams, type OpCase, type OpTestSpec } from "@fluxion/core/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { coreSpecs } from "./specs/core.js";
+
+/**
+ * The spec format of @fluxion/activations (packages/activations/src/testing.ts): a record of specs
+ * whose cases fix the input shapes and value domains. Adapted below into OpTestSpecs whose values
+ * fast-check draws from those domains.
+ */
+interface DomainSpec {
+  op: string;
+  differentiable: boolean;
+  twiceDifferentiable: boolean;
+  cases: readonly {
+    label: string;
+    inputs: readonly {
+      shape: readonly number[];
+      min: number;
+      max: number;
+      avoid?: readonly number[];
+      margin?: number;
+    }[];
+    apply: (...inputs: Tensor[]) => Tensor;
+  }[];
+}
+
+function fromDomainSpec(d: DomainSpec): OpTestSpec {
+  const cases = d.cases.map((c) =>
+    fc
+      .tuple(
+        ...c.inputs.map((i) =>
+          arbTensor({
+            shape: i.shape,
+            min: i.min,
+            max: i.max,
+            ...(i.avoid ? { avoid: i.avoid, margin: i.margin ?? 0.05 } : {}),
+          }),
+        ),
+      )
+      .map(
+        (inputs): OpCase => ({
+          inputs,
+          call: c.apply,
+          // activations keep the shape of their main input: the largest one (x, not a slope)
+          shape: c.inputs.reduce((a, b) => (size(b.shape) > size(a.shape) ? b : a)).shape,
+          label: c.label,
+        }),
+      ),
+  );
+  return {
+    op: d.op,
+    order: !d.differentiable ? 0 : d.twiceDifferentiable ? 2 : 1,
+    cases: fc.oneof(...cases),
+  };
+}
+
+const size = (s: readonly number[]) => s.reduce((p, q) => p * q, 1);
 
 /** Specs other packages export next to their ops, merged when the file exists. */
 async function optionalSpecs(relative: string, exportName: string): Promise<readonly OpTestSpec[]> {
@@ -22,8 +76,12 @@ async function optionalSpecs(relative: string, exportName: string): Promise<read
   if (!existsSync(fileURLToPath(url))) return [];
   const mod = (await import(/* @vite-ignore */ url.href)) as Record<string, unknown>;
   const specs = mod[exportName];
-  if (!Array.isArray(specs)) throw new Error(`${relative} does not export an array ${exportName}`);
-  return specs as OpTestSpec[];
+  if (Array.isArray(specs)) return specs as OpTestSpec[];
+  if (specs !== null && typeof specs === "object")
+    return Object.values(specs as Record<string, DomainSpec>).map(fromDomainSpec);
+  throw new Error(
+    `${relative} does not export ${exportName} (an array of OpTestSpec or a record of specs)`,
+  );
 }
 
 const specs: readonly OpTestSpec[] = [
