@@ -140,3 +140,26 @@ describe("@fluxion/core/testing arbitraries", () => {
     }
   });
 });
+
+describe("@fluxion/core without fast-check", () => {
+  it("no module outside testing/ imports fast-check or the testing subpath", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const root = new URL("../", import.meta.url).pathname;
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== "testing") walk(path);
+        } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts")) {
+          const text = readFileSync(path, "utf8");
+          if (/from "fast-check"|testing\/index\.js|\.\/testing\.js/.test(text))
+            offenders.push(path);
+        }
+      }
+    };
+    walk(root);
+    expect(offenders).toEqual([]);
+  });
+});
