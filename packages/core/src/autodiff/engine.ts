@@ -82,7 +82,7 @@ function rootGradient(root: Tensor, gradient: TensorLike | undefined): Tensor {
     const origin = root._nonDifferentiableOrigin;
     throw new GraphError(
       origin
-        ? `backward: ${origin} is not differentiable (its output is ${root.dtype} indices and carries no gradient); use softmax as a differentiable stand-in for argmax`
+        ? `backward: ${origin} is not differentiable (it returns integer indices and carries no gradient); use softmax as a differentiable stand-in for argmax`
         : "backward: this tensor does not require grad (no input of the computation had requiresGrad set, or it ran inside noGrad)",
     );
   }

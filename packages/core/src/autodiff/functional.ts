@@ -78,7 +78,9 @@ function gradientsOf(
   createGraph: boolean,
   retainGraph: boolean,
 ): Tensor[] {
-  if (!out._requiresGrad) return xs.map((x) => x.mul(0).detach());
+  // Through a non-differentiable op (argmax) the gradient is not zero but undefined: say so.
+  if (!out._requiresGrad && out._nonDifferentiableOrigin === undefined)
+    return xs.map((x) => x.mul(0).detach());
   return backward([out], [seed], { inputs: xs, createGraph, retainGraph });
 }
 

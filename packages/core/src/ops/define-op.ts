@@ -127,6 +127,12 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
     }
     const out = new Tensor(storage, shape, dtype, node);
     if (needsGrad && node === null) out._nonDifferentiableOrigin = def.name;
+    else if (!needsGrad && isGradEnabled()) {
+      // Carry the origin through later ops (argmax(x).float().sum()), so that backward still
+      // names the non-differentiable op instead of reporting that nothing requires grad.
+      const from = inputs.find((x) => x._nonDifferentiableOrigin !== undefined);
+      if (from) out._nonDifferentiableOrigin = from._nonDifferentiableOrigin;
+    }
     if (isCheckingForward()) checkForwardAnomaly(def.name, inputs, out);
     return out;
   };
