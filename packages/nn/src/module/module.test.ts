@@ -21,9 +21,10 @@ class Net extends Module {
   blocks = [new Block(), new Block()];
   head = new Sequential(new Linear(4, 2), new Linear(2, 1));
   forward(x: Tensor): Tensor {
-    let h = x;
-    for (const b of this.blocks)
-      h = b.call(h.matmul(zeros([h.shape[1] as number, 3])).add(h.sum()));
+    const h = this.blocks.reduce(
+      (acc, b) => b.call(acc.matmul(zeros([4, 3]))),
+      x.matmul(zeros([3, 4])),
+    );
     return this.head.call(h).mul(this.scale);
   }
 }
@@ -59,6 +60,10 @@ describe("Module", () => {
       w = randn([2, 2]).requiresGrad_();
     }
     expect([...new M().namedParameters()].map(([n]) => n)).toEqual(["w"]);
+  });
+
+  it("runs forward through call", () => {
+    expect(new Net().call(randn([5, 3])).shape).toEqual([5, 1]);
   });
 
   it("switches training mode through the whole tree", () => {
