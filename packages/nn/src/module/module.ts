@@ -1,4 +1,4 @@
-import type { Tensor } from "@fluxion/core";
+import { type Tensor, zerosLike } from "@fluxion/core";
 import { addHook, type ForwardHook, type ForwardPreHook, type RemovableHandle } from "./hooks.js";
 import { directMembers } from "./members.js";
 import {
@@ -202,7 +202,7 @@ export class Module {
   zeroGrad(setToNone = true): void {
     for (const p of this.parameters()) {
       if (setToNone || p.grad === null) p.grad = null;
-      else p.grad = p.grad.mul(0).detach();
+      else p.grad = zerosLike(p.grad);
     }
   }
 

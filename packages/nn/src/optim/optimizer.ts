@@ -1,4 +1,4 @@
-import { ArgumentError, enableGrad, ShapeError, Tensor, tensor } from "@fluxion/core";
+import { ArgumentError, enableGrad, ShapeError, Tensor, tensor, zerosLike } from "@fluxion/core";
 import { fmtShape, sameShape } from "../util/format.js";
 
 /** Hyperparameters every optimiser has. */
@@ -116,8 +116,7 @@ export abstract class Optimizer<O extends BaseOptions> {
    */
   zeroGrad(setToNone = true): void {
     for (const g of this.paramGroups)
-      for (const p of g.params)
-        p.grad = setToNone || p.grad === null ? null : p.grad.mul(0).detach();
+      for (const p of g.params) p.grad = setToNone || p.grad === null ? null : zerosLike(p.grad);
   }
 
   /** The state of `p`, created empty when missing. */
