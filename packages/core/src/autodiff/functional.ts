@@ -3,7 +3,7 @@ import { ArgumentError, GraphError } from "../errors.js";
 import { fmt } from "../shape.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { backward } from "./engine.js";
-import { isGradEnabled } from "./grad-mode.js";
+import { isGradEnabled, setGradEnabled } from "./grad-mode.js";
 
 /**
  * How many functional transforms are evaluating their function right now. A transform nested in
@@ -43,6 +43,7 @@ function prepare(op: string, args: readonly TensorLike[], argnums: readonly numb
       );
     }
     if (!t._requiresGrad || !isGradEnabled()) {
+      // a fresh leaf sharing t's values: gradients are taken with respect to it
       const leaf = new Tensor(t._storage, t.shape, t.dtype, null);
       leaf._requiresGrad = true;
       tensors[i] = leaf;
@@ -51,12 +52,15 @@ function prepare(op: string, args: readonly TensorLike[], argnums: readonly numb
   return tensors;
 }
 
+/** Runs f with graph recording on: a transform ignores an outer `noGrad`, as torch.func does. */
 function evaluate(op: string, f: Fn, args: Tensor[]): Tensor {
   depth++;
+  const prev = setGradEnabled(true);
   let out: unknown;
   try {
     out = f(...args);
   } finally {
+    setGradEnabled(prev);
     depth--;
   }
   if (!(out instanceof Tensor)) throw new ArgumentError(`${op}: the function must return a Tensor`);
