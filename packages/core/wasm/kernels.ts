@@ -477,12 +477,77 @@ function bellV(x: v128): v128 {
   return f32x4.div(e, f32x4.mul(d, d));
 }
 
-function geluTanhV(x: v128): v128 {
-  const v = f32x4.mul(
-    x,
-    f32x4.add(f32x4.splat(GELU_A), f32x4.mul(f32x4.splat(GELU_B), f32x4.mul(x, x))),
+// NOTE: e^v for GELU's v = 2u reaches |v| ≈ 90 in the left tail, where an f32 rounding of v alone
+// would cost |v|·2⁻²⁴ ≈ 5e-6 relative. So v and its range reduction r = v − n·ln2 are computed in
+// f64 (two f64x2 halves), and only the polynomial in r (|r| ≤ ln2/2) runs in f32.
+// Set by geluExpV: e^−|v| = gP · 2^gN (gP ∈ [0.7, 1.5] in f32, gN ≤ 0 in i32 lanes).
+let gP: v128 = i32x4.splat(0);
+let gN: v128 = i32x4.splat(0);
+
+/** e^−|v| for v = x(A + Bx²), with v formed and range-reduced in f64; 0 below 2⁻¹²⁵. */
+function geluExpV(x: v128): v128 {
+  const xl = f64x2.promote_low_f32x4(x);
+  const xh = f64x2.promote_low_f32x4(i32x4.shuffle(x, x, 2, 3, 0, 1));
+  const a = f64x2.splat(1.5957691216057308);
+  const b = f64x2.splat(0.07135481627260025);
+  const lo = f64x2.splat(-300.0);
+  const tl = f64x2.max(
+    f64x2.neg(f64x2.abs(f64x2.mul(xl, f64x2.add(a, f64x2.mul(b, f64x2.mul(xl, xl)))))),
+    lo,
   );
-  const y = f32x4.mul(x, sigmoidV(v));
+  const th = f64x2.max(
+    f64x2.neg(f64x2.abs(f64x2.mul(xh, f64x2.add(a, f64x2.mul(b, f64x2.mul(xh, xh)))))),
+    lo,
+  );
+  const l2e = f64x2.splat(1.4426950408889634);
+  const ln2 = f64x2.splat(0.6931471805599453);
+  const nl = f64x2.nearest(f64x2.mul(tl, l2e));
+  const nh = f64x2.nearest(f64x2.mul(th, l2e));
+  const rl = f32x4.demote_f64x2_zero(f64x2.sub(tl, f64x2.mul(nl, ln2)));
+  const rh = f32x4.demote_f64x2_zero(f64x2.sub(th, f64x2.mul(nh, ln2)));
+  const r = i32x4.shuffle(rl, rh, 0, 1, 4, 5);
+  const ni = i32x4.shuffle(
+    i32x4.trunc_sat_f64x2_s_zero(nl),
+    i32x4.trunc_sat_f64x2_s_zero(nh),
+    0,
+    1,
+    4,
+    5,
+  );
+  let p = f32x4.splat(1.98756915e-4);
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
+  p = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1.0));
+  gP = p;
+  gN = ni;
+  const n1 = i32x4.shr_s(ni, 1);
+  const n2 = i32x4.sub(ni, n1);
+  const s1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23);
+  const s2 = i32x4.shl(i32x4.add(n2, i32x4.splat(127)), 23);
+  const e = f32x4.mul(f32x4.mul(p, s1), s2);
+  return v128.andnot(e, i32x4.lt_s(ni, i32x4.splat(-125)));
+}
+
+/** v · 2ⁿ rounded once to f32 (exact scaling in f64), so subnormal results are correctly rounded. */
+function scaleV(v: v128, n: v128): v128 {
+  const bias = i64x2.splat(1023);
+  const pl = i64x2.shl(i64x2.add(i64x2.extend_low_i32x4_s(n), bias), 52);
+  const ph = i64x2.shl(i64x2.add(i64x2.extend_high_i32x4_s(n), bias), 52);
+  const vl = f64x2.mul(f64x2.promote_low_f32x4(v), pl);
+  const vh = f64x2.mul(f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 0, 1)), ph);
+  return i32x4.shuffle(f32x4.demote_f64x2_zero(vl), f32x4.demote_f64x2_zero(vh), 0, 1, 4, 5);
+}
+
+function geluTanhV(x: v128): v128 {
+  // x σ(v) with e = e^−|v|: x/(1 + e) for x ≥ 0, and x e/(1 + e) for x < 0 (e applied last, in f64)
+  const e = geluExpV(x);
+  const p = gP;
+  const n = gN;
+  const f = f32x4.div(x, f32x4.add(f32x4.splat(1.0), e));
+  const y = v128.bitselect(f, scaleV(f32x4.mul(p, f), n), f32x4.ge(x, f32x4.splat(0.0)));
   // beyond |x| = 50, x σ(2u) is x or −0 (and ±Infinity would give ∞·0 = NaN above)
   const big = f32x4.gt(f32x4.abs(x), f32x4.splat(50.0));
   const tail = v128.bitselect(x, f32x4.splat(-0.0), f32x4.gt(x, f32x4.splat(0.0)));
@@ -490,12 +555,17 @@ function geluTanhV(x: v128): v128 {
 }
 
 function geluTanhGradV(x: v128): v128 {
-  const x2 = f32x4.mul(x, x);
-  const v = f32x4.mul(x, f32x4.add(f32x4.splat(GELU_A), f32x4.mul(f32x4.splat(GELU_B), x2)));
-  const s = sigmoidV(v);
-  const sn = sigmoidV(f32x4.neg(v));
-  const dv = f32x4.add(f32x4.splat(GELU_A), f32x4.mul(f32x4.splat(3.0 * GELU_B), x2));
-  const d = f32x4.add(s, f32x4.mul(f32x4.mul(x, dv), f32x4.mul(s, sn)));
+  // σ(v) + x v′ σ(v)σ(−v): 1/(1 + e) + x v′ e/(1 + e)² for x ≥ 0; e (1 + x v′/(1 + e))/(1 + e) for x < 0
+  const e = geluExpV(x);
+  const p = gP;
+  const n = gN;
+  const one = f32x4.splat(1.0);
+  const d1 = f32x4.add(one, e);
+  const dv = f32x4.add(f32x4.splat(GELU_A), f32x4.mul(f32x4.splat(3.0 * GELU_B), f32x4.mul(x, x)));
+  const xdv = f32x4.mul(x, dv);
+  const pos = f32x4.add(f32x4.div(one, d1), f32x4.div(f32x4.mul(xdv, e), f32x4.mul(d1, d1)));
+  const negF = f32x4.div(f32x4.add(one, f32x4.div(xdv, d1)), d1);
+  const d = v128.bitselect(pos, scaleV(f32x4.mul(p, negF), n), f32x4.ge(x, f32x4.splat(0.0)));
   const big = f32x4.gt(f32x4.abs(x), f32x4.splat(50.0));
   const tail = v128.and(f32x4.gt(x, f32x4.splat(0.0)), f32x4.splat(1.0));
   return v128.bitselect(tail, d, big);
