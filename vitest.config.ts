@@ -18,6 +18,8 @@ export default defineConfig({
   test: {
     include: ["packages/**/src/**/*.test.ts", "test/**/*.test.ts", "examples/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**"],
+    // FLUXION_BACKEND=cpu|wasm picks the backend every test runs on.
+    setupFiles: ["./vitest.setup.ts"],
     // Two cores: one worker per core. Forks (the default pool) isolate native crashes and
     // worker_threads-based code under test better than the threads pool does.
     pool: "forks",
