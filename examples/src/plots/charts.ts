@@ -60,7 +60,13 @@ export function lossCurves(points: LossPoint[], title = "Training loss"): ChartS
     encoding: {
       x: { field: "epoch", type: "quantitative", title: "epoch" },
       y: { field: "loss", type: "quantitative", title: "loss", scale: { type: "log" } },
-      color: { field: "activation", type: "nominal", title: "activation", sort: null },
+      color: {
+        field: "activation",
+        type: "nominal",
+        title: "activation",
+        sort: null,
+        scale: { scheme: "tableau20" },
+      },
     },
   } as ChartSpec;
 }
@@ -118,7 +124,7 @@ export function gradNormChart(points: LayerPoint[], title = "Gradient norm per l
     encoding: {
       x: { field: "layer", type: "quantitative", title: "layer (1 = first)" },
       y: { field: "value", type: "quantitative", title: "‖∂loss/∂W‖", scale: { type: "log" } },
-      color: { field: "activation", type: "nominal", sort: null },
+      color: { field: "activation", type: "nominal", sort: null, scale: { scheme: "tableau20" } },
     },
   } as ChartSpec;
 }
