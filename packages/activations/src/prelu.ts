@@ -37,7 +37,8 @@ const preluOp = defineOp<Record<string, never>>({
     const t = x as Tensor;
     const w = a as Tensor;
     const slope = broadcastSlope(t, w);
-    const dx = nx ? where(t.gt(0), g, g.mul(slope)) : null;
+    // (NaN in x gives a NaN gradient, as the fused activations do)
+    const dx = nx ? where(t.gt(0), g, where(t.ne(t), t, g.mul(slope))) : null;
     let da: Tensor | null = null;
     if (na) {
       const contrib = where(t.lt(0), g.mul(t), zerosLike(g));
