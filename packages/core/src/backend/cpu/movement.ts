@@ -1,5 +1,5 @@
 import type { DType, TypedArray } from "../../dtype.js";
-import { allocate } from "../../dtype.js";
+import { allocate, dtypeOfArray } from "../../dtype.js";
 import type { Shape } from "../../shape.js";
 import { sizeOf, stridesOf } from "../../shape.js";
 import type { SliceSpec } from "../backend.js";
@@ -30,7 +30,30 @@ export function permute(
 }
 
 export function expand(x: TypedArray, shape: Shape, outShape: Shape, outDtype: DType): TypedArray {
-  return gatherOffsets(x, stridedOffsets(outShape, broadcastStrides(shape, outShape)), outDtype);
+  const n = sizeOf(outShape);
+  const out = allocate(outDtype, n);
+  if (n === 0) return out;
+  if (x.length === 1) return out.fill(x[0] as number);
+  // The trailing axes x has in full form a contiguous block; copy it once per offset of the outer
+  // (broadcast) axes instead of computing one offset per element.
+  const strides = broadcastStrides(shape, outShape);
+  const rank = outShape.length;
+  let d = rank;
+  let block = 1;
+  while (d > 0 && strides[d - 1] === block) {
+    d--;
+    block *= outShape[d] as number;
+  }
+  if (block < 8) return gatherOffsets(x, stridedOffsets(outShape, strides), outDtype);
+  const offsets = stridedOffsets(outShape.slice(0, d), strides.slice(0, d));
+  const same = dtypeOfArray(x) === outDtype;
+  for (let o = 0; o < offsets.length; o++) {
+    const from = offsets[o] as number;
+    const to = o * block;
+    if (same) out.set(x.subarray(from, from + block), to);
+    else for (let i = 0; i < block; i++) out[to + i] = x[from + i] as number;
+  }
+  return out;
 }
 
 function sliceOffsets(shape: Shape, spec: SliceSpec, outShape: Shape): Int32Array {
