@@ -139,8 +139,9 @@ function micro(kc: i32, a: usize, b: usize, c: usize, ldc: usize, accumulate: bo
 }
 
 /**
- * C[m×n] (row-major at c) = op(A)·op(B), where element (i, p) of op(A) is at a + 4·(i·ars + p·acs)
- * and element (p, j) of op(B) at b + 4·(p·brs + j·bcs). `scratch` holds gemmScratchBytes() bytes.
+ * C[m×n] (row-major at c, rows ldcElems apart) = op(A)·op(B), where element (i, p) of op(A) is at
+ * a + 4·(i·ars + p·acs) and element (p, j) of op(B) at b + 4·(p·brs + j·bcs). `scratch` holds
+ * gemmScratchBytes() bytes. Threads each take a range of C's columns, with their own scratch.
  */
 export function gemm(
   m: i32,
@@ -153,14 +154,15 @@ export function gemm(
   brs: i32,
   bcs: i32,
   c: usize,
+  ldcElems: i32,
   scratch: usize,
 ): void {
   const pa = scratch;
   const pb = pa + (((MC * KC) as usize) << 2);
   const tile = pb + (((KC * NC) as usize) << 2);
-  const ldc = (n as usize) << 2;
+  const ldc = (ldcElems as usize) << 2;
   if (k === 0) {
-    memory.fill(c, 0, ((m * n) as usize) << 2);
+    for (let i = 0; i < m; i++) memory.fill(c + (i as usize) * ldc, 0, (n as usize) << 2);
     return;
   }
   for (let jc = 0; jc < n; jc += NC) {
@@ -178,7 +180,7 @@ export function gemm(
           for (let ir = 0; ir < mc; ir += MR) {
             const rows = min(MR, mc - ir);
             const ap = pa + (((ir * kc) as usize) << 2);
-            const cp = c + ((((ic + ir) * n + jc + jr) as usize) << 2);
+            const cp = c + ((ic + ir) as usize) * ldc + (((jc + jr) as usize) << 2);
             if (rows === MR && cols === NR) {
               micro(kc, ap, bp, cp, ldc, accumulate);
             } else {

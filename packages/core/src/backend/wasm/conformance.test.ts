@@ -13,6 +13,7 @@ import {
   unaryKernelNames,
 } from "../backend.js";
 import { cpuBackend } from "../cpu/index.js";
+import { getNumThreads, setNumThreads } from "../index.js";
 import { createWasmBackend } from "./index.js";
 
 // Every kernel of the wasm backend against the CPU backend (the reference) on random inputs,
@@ -205,6 +206,41 @@ describe("wasm backend conformance with the CPU backend", () => {
     expectClose(got, want, 0, 0, "matmul specials");
     // row 0: [1 + 1.5, 2 + 0.75]; row 1 holds NaN
     expect(Array.from(got)).toEqual([2.5, 2.75, Number.NaN, Number.NaN]);
+  });
+
+  it.each([
+    [false, false],
+    [true, false],
+    [false, true],
+    [true, true],
+  ])(
+    "a matmul large enough for threads (transA %s, transB %s) gives the same bits on 1 and 2 threads, and agrees with the CPU",
+    (transA, transB) => {
+      const [m, n, k] = [70, 300, 110]; // 2.3M multiply-adds, 300 columns: an uneven split
+      const rng = rngFrom(7);
+      const aShape = transA ? [k, m] : [m, k];
+      const bShape = transB ? [n, k] : [k, n];
+      const a = values("float32", m * k, rng, 1, false);
+      const b = values("float32", k * n, rng, 1, false);
+      const before = getNumThreads();
+      try {
+        setNumThreads(1);
+        const one = wasm.matmul(a, aShape, b, bShape, transA, transB, [m, n], "float32");
+        const used = setNumThreads(2);
+        const two = wasm.matmul(a, aShape, b, bShape, transA, transB, [m, n], "float32");
+        expect(used).toBeGreaterThanOrEqual(1);
+        expect(Array.from(two)).toEqual(Array.from(one));
+        const want = cpuBackend.matmul(a, aShape, b, bShape, transA, transB, [m, n], "float32");
+        expectClose(two, want, 0, 1e-6 * k, "threaded matmul");
+      } finally {
+        setNumThreads(before);
+      }
+    },
+  );
+
+  it("setNumThreads rejects a count that is not a positive integer", () => {
+    expect(() => setNumThreads(0)).toThrow(/setNumThreads: expected a positive integer, got 0/);
+    expect(() => setNumThreads(1.5)).toThrow(/positive integer/);
   });
 
   it.each(["float32", "float64"] as DType[])("activation kernels agree (%s)", (dtype) => {

@@ -11,6 +11,7 @@ import type {
 import { cpuBackend } from "../cpu/index.js";
 import { broadcastStrides, stridedOffsets } from "../cpu/strided.js";
 import { getRuntime, type WasmRuntime } from "./runtime.js";
+import type { WorkerPool } from "./threads.js";
 
 // Op codes of packages/core/wasm/kernels.ts; a kernel missing here runs on the CPU backend.
 const unaryCodes: Partial<Record<UnaryKernel, number>> = {
@@ -50,6 +51,8 @@ const reduceCodes: Partial<Record<ReduceKernel, number>> = { sum: 0, max: 1, min
 
 /** Below this many multiply-adds a matmul stays in JS: copying into wasm memory would dominate. */
 const MIN_MATMUL_WORK = 64;
+/** From this many multiply-adds on, a matmul is split over threads (waking a worker costs ~10 µs). */
+const MIN_THREADED_WORK = 1 << 21;
 
 function f32(x: TypedArray): x is Float32Array {
   return x instanceof Float32Array;
@@ -111,26 +114,54 @@ function matmulF32(
   const pb = rt.put(b);
   const total = sizeOf(outShape);
   const pc = rt.alloc(total);
-  const scratch = rt.alloc(rt.exports.gemmScratchBytes() >> 2);
+  const scratchFloats = rt.exports.gemmScratchBytes() >> 2;
   // element (i, p) of op(A) at i·ars + p·acs; element (p, j) of op(B) at p·brs + j·bcs
   const ars = transA ? 1 : k;
   const acs = transA ? m : 1;
   const brs = transB ? 1 : n;
   const bcs = transB ? k : 1;
+  // Large products are split by columns of C over threads: every element is computed by the same
+  // instructions in the same order whatever the split, so results do not depend on it.
+  let threads = m * n * k >= MIN_THREADED_WORK ? Math.min(rt.threads, Math.floor(n / 32)) : 1;
+  if (threads > 1) threads = 1 + (rt.pool as WorkerPool).ensure(threads - 1);
+  const scratch: number[] = [];
+  for (let t = 0; t < threads; t++) scratch.push(rt.alloc(scratchFloats));
+  const cuts: number[] = [];
+  for (let t = 0; t <= threads; t++)
+    cuts.push(t === threads ? n : Math.round((t * n) / threads / 8) * 8);
   for (let t = 0; t < aBatch.length; t++) {
-    rt.exports.gemm(
-      m,
-      n,
-      k,
-      pa + (aBatch[t] as number) * m * k * 4,
-      ars,
-      acs,
-      pb + (bBatch[t] as number) * k * n * 4,
-      brs,
-      bcs,
-      pc + t * m * n * 4,
-      scratch,
-    );
+    const ao = pa + (aBatch[t] as number) * m * k * 4;
+    const bo = pb + (bBatch[t] as number) * k * n * 4;
+    const co = pc + t * m * n * 4;
+    const args = (w: number) => {
+      const j0 = cuts[w] as number;
+      const nw = (cuts[w + 1] as number) - j0;
+      return [
+        m,
+        nw,
+        k,
+        ao,
+        ars,
+        acs,
+        bo + j0 * bcs * 4,
+        brs,
+        bcs,
+        co + j0 * 4,
+        n,
+        scratch[w] as number,
+      ];
+    };
+    if (threads === 1) {
+      const g = args(0);
+      rt.exports.gemm(...(g as Parameters<typeof rt.exports.gemm>));
+      continue;
+    }
+    const pool = rt.pool as WorkerPool;
+    for (let w = 1; w < threads; w++) pool.setArgs(w - 1, args(w));
+    pool.start(threads - 1);
+    rt.exports.gemm(...(args(0) as Parameters<typeof rt.exports.gemm>));
+    for (const w of pool.join(threads - 1))
+      rt.exports.gemm(...(args(w + 1) as Parameters<typeof rt.exports.gemm>));
   }
   return rt.take(pc, total);
 }

@@ -1,4 +1,11 @@
-import { kernelsWasmBase64 } from "./kernels.generated.js";
+import { kernelsSharedWasmBase64, kernelsWasmBase64 } from "./kernels.generated.js";
+import {
+  availableCores,
+  MAX_WORKERS,
+  SLOT_BYTES,
+  threadsSupported,
+  WorkerPool,
+} from "./threads.js";
 
 /** The kernels' exports (see packages/core/wasm/kernels.ts); pointers are byte offsets. */
 export interface KernelExports {
@@ -14,6 +21,7 @@ export interface KernelExports {
     brs: number,
     bcs: number,
     c: number,
+    ldc: number,
     scratch: number,
   ): void;
   unaryF32(op: number, x: number, y: number, n: number): void;
@@ -33,15 +41,17 @@ export interface KernelExports {
 }
 
 const PAGE = 65536;
+/** The workers' control slots come first in memory; the arena starts after them. */
+const ARENA_START = Math.ceil((MAX_WORKERS * SLOT_BYTES) / 256) * 256;
 
 // The few WebAssembly JS API members used here (core's type config includes neither the DOM lib nor
 // a WebAssembly declaration), read from globalThis so that a runtime without it is detected.
 interface WasmMemory {
-  readonly buffer: ArrayBuffer;
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
   grow(pages: number): number;
 }
 interface WasmApi {
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { readonly exports: object };
 }
@@ -56,15 +66,25 @@ const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 export class WasmRuntime {
   readonly exports: KernelExports;
   private readonly memory: WasmMemory;
-  private top = 0;
+  private top = ARENA_START;
   f32: Float32Array;
+  /** Worker threads over the shared memory, or null (one thread). */
+  readonly pool: WorkerPool | null;
+  /** Threads a large matmul is split over (1 = the calling thread only). */
+  threads = 1;
 
   constructor(api: WasmApi) {
-    const bin = atob(kernelsWasmBase64);
+    const shared = threadsSupported();
+    const bin = atob(shared ? kernelsSharedWasmBase64 : kernelsWasmBase64);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    this.memory = new api.Memory({ initial: 64 });
-    const instance = new api.Instance(new api.Module(bytes), {
+    this.memory = shared
+      ? new api.Memory({ initial: 64, maximum: 65536, shared: true })
+      : new api.Memory({ initial: 64 });
+    const module = new api.Module(bytes);
+    this.pool = shared ? new WorkerPool(module, this.memory) : null;
+    this.threads = shared ? Math.min(availableCores(), MAX_WORKERS + 1) : 1;
+    const instance = new api.Instance(module, {
       env: {
         memory: this.memory,
         abort: () => {
@@ -78,7 +98,7 @@ export class WasmRuntime {
 
   /** Starts a kernel call: the whole arena is free. */
   reset(): void {
-    this.top = 0;
+    this.top = ARENA_START;
   }
 
   /** Reserves `floats` float32 slots (16-byte aligned) and returns the byte offset. */
@@ -102,7 +122,9 @@ export class WasmRuntime {
 
   /** A fresh Float32Array copy of `n` floats at `ptr`. */
   take(ptr: number, n: number): Float32Array {
-    return this.f32.slice(ptr >> 2, (ptr >> 2) + n);
+    const out = new Float32Array(n);
+    out.set(this.f32.subarray(ptr >> 2, (ptr >> 2) + n));
+    return out;
   }
 }
 

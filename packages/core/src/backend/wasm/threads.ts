@@ -1,0 +1,150 @@
+// Worker threads that run the wasm kernels in a shared WebAssembly.Memory (Node's worker_threads;
+// Web Workers are not wired up yet, so browsers stay on one thread).
+
+/** Bytes of control block per worker, at the start of memory (the arena starts after them all). */
+export const SLOT_BYTES = 64;
+export const MAX_WORKERS = 3;
+
+interface NodeWorker {
+  unref(): void;
+}
+interface WorkerThreads {
+  Worker: new (code: string, options: { eval: true; workerData: unknown }) => NodeWorker;
+}
+interface NodeProcess {
+  getBuiltinModule?(name: string): unknown;
+}
+
+// Each worker waits on word 0 of its slot for a new job number, runs gemm with the 12 arguments in
+// words 2..13, then publishes the job number in word 1. Word 14 says it has started.
+const workerSource = `
+const { workerData } = require("node:worker_threads");
+const { module, memory, slot } = workerData;
+const { exports: k } = new WebAssembly.Instance(module, {
+  env: { memory, abort() { throw new Error("wasm kernel aborted"); } },
+});
+const c = new Int32Array(memory.buffer, slot * ${SLOT_BYTES}, ${SLOT_BYTES / 4});
+Atomics.store(c, 14, 1);
+let seen = 0;
+for (;;) {
+  Atomics.wait(c, 0, seen);
+  const s = Atomics.load(c, 0);
+  if (s === seen) continue;
+  if (s < 0) break;
+  seen = s;
+  k.gemm(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11] >>> 0, c[12], c[13] >>> 0);
+  Atomics.store(c, 1, s);
+  Atomics.notify(c, 1);
+}
+`;
+
+/** Node's worker_threads, reached without a static import so core stays browser-safe. */
+function workerThreads(): WorkerThreads | undefined {
+  const proc = (globalThis as { process?: NodeProcess }).process;
+  try {
+    return proc?.getBuiltinModule?.("node:worker_threads") as WorkerThreads | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cores this process may use (Node), or 1 when unknown. */
+export function availableCores(): number {
+  const proc = (globalThis as { process?: NodeProcess }).process;
+  try {
+    const os = proc?.getBuiltinModule?.("node:os") as
+      | { availableParallelism?(): number; cpus(): unknown[] }
+      | undefined;
+    return os ? (os.availableParallelism?.() ?? os.cpus().length) : 1;
+  } catch {
+    return 1;
+  }
+}
+
+/** Whether this runtime can run kernels on worker threads over shared memory. */
+export function threadsSupported(): boolean {
+  return (
+    typeof SharedArrayBuffer === "function" && typeof Atomics === "object" && !!workerThreads()
+  );
+}
+
+/**
+ * Workers started lazily (the first large matmul), each with its own instance of the shared-memory
+ * module and a control slot. The caller fills slot arguments, `start`s the workers, does its own
+ * share of the work, then `join`s.
+ */
+export class WorkerPool {
+  private readonly slots: Int32Array[] = [];
+  private seq = 0;
+  broken = false;
+
+  constructor(
+    private readonly module: object,
+    private readonly memory: { readonly buffer: ArrayBuffer | SharedArrayBuffer },
+  ) {}
+
+  /** Makes sure `count` workers exist (fewer if they cannot start). */
+  ensure(count: number): number {
+    const wt = workerThreads();
+    while (!this.broken && wt && this.slots.length < Math.min(count, MAX_WORKERS)) {
+      const slot = this.slots.length;
+      const view = new Int32Array(this.memory.buffer, slot * SLOT_BYTES, SLOT_BYTES / 4);
+      view.fill(0);
+      try {
+        const w = new wt.Worker(workerSource, {
+          eval: true,
+          workerData: { module: this.module, memory: this.memory, slot },
+        });
+        w.unref();
+      } catch {
+        this.broken = true;
+        break;
+      }
+      this.slots.push(view);
+    }
+    return this.broken ? 0 : this.slots.length;
+  }
+
+  /** Sets worker `w`'s gemm arguments (m, n, k, a, ars, acs, b, brs, bcs, c, ldc, scratch). */
+  setArgs(w: number, args: readonly number[]): void {
+    const s = this.slots[w] as Int32Array;
+    for (let i = 0; i < 12; i++) s[2 + i] = args[i] as number;
+  }
+
+  /** Starts workers 0..count-1 on their arguments. */
+  start(count: number): void {
+    this.seq = (this.seq + 1) & 0x3fffffff;
+    if (this.seq === 0) this.seq = 1;
+    for (let w = 0; w < count; w++) {
+      const s = this.slots[w] as Int32Array;
+      Atomics.store(s, 0, this.seq);
+      Atomics.notify(s, 0);
+    }
+  }
+
+  /**
+   * Waits for workers 0..count-1. Returns the workers that never started (their work is the
+   * caller's to do; the pool is then marked broken and not used again).
+   */
+  join(count: number): number[] {
+    const missing: number[] = [];
+    for (let w = 0; w < count; w++) {
+      const s = this.slots[w] as Int32Array;
+      let waited = 0;
+      for (;;) {
+        const done = Atomics.load(s, 1);
+        if (done === this.seq) break;
+        // a worker that has not even started after 10 s will not: take its work back
+        if (Atomics.wait(s, 1, done, 500) === "timed-out") {
+          waited += 500;
+          if (waited >= 10_000 && Atomics.load(s, 14) === 0) {
+            this.broken = true;
+            missing.push(w);
+            break;
+          }
+        }
+      }
+    }
+    return missing;
+  }
+}
