@@ -26,10 +26,12 @@ export {
   activationKernelParams,
   binaryKernelNames,
   getBackend,
+  getNumThreads,
   listBackends,
   reduceKernelNames,
   registerBackend,
   setBackend,
+  setNumThreads,
   unaryKernelNames,
 } from "./backend/index.js";
 export { type DType, getDefaultDType, isFloat, setDefaultDType, type TypedArray } from "./dtype.js";

@@ -2,6 +2,7 @@ import { ArgumentError } from "../errors.js";
 import type { Backend } from "./backend.js";
 import { cpuBackend } from "./cpu/index.js";
 import { createWasmBackend } from "./wasm/index.js";
+import { getRuntime } from "./wasm/runtime.js";
 
 export type {
   ActivationKernel,
@@ -62,4 +63,26 @@ export function getBackend(): Backend {
 /** Names of the registered backends. */
 export function listBackends(): string[] {
   return [...backends.keys()];
+}
+
+/**
+ * Sets how many threads large kernels may use (the wasm backend's matmul, over worker threads and
+ * shared memory in Node; 1 = the calling thread only). The default is the number of cores, up to 4.
+ * Returns the count in effect (1 where threads are unavailable).
+ *
+ * @example
+ * setNumThreads(1); // benchmark one thread
+ */
+export function setNumThreads(n: number): number {
+  if (!Number.isInteger(n) || n < 1)
+    throw new ArgumentError(`setNumThreads: expected a positive integer, got ${n}`);
+  const rt = getRuntime();
+  if (!rt?.pool) return 1;
+  rt.threads = Math.min(n, 4);
+  return rt.threads;
+}
+
+/** How many threads large kernels may use (see `setNumThreads`). */
+export function getNumThreads(): number {
+  return getRuntime()?.threads ?? 1;
 }
