@@ -16,8 +16,8 @@ export type MatmulKind = "NN" | "TN" | "NT";
 /** A library's implementation of each workload: a setup that returns one timed step. */
 export interface Impl {
   readonly name: string;
-  /** op(A)·op(B) of two 1024×1024 float32 matrices (TN = Aᵀ·B, NT = A·Bᵀ). */
-  matmul?(kind: MatmulKind): Promise<() => unknown>;
+  /** op(A)·op(B) of two 1024×1024 float32 matrices (TN = Aᵀ·B, NT = A·Bᵀ), on `threads` threads. */
+  matmul?(kind: MatmulKind, threads?: number): Promise<() => unknown>;
   /** One SGD step of the 784-256-256-10 ReLU MLP with softmax cross-entropy, batch 128. */
   mlp?(): Promise<() => unknown>;
   /** One SGD step of a 20-layer tanh MLP, width 128, batch 64, loss mean(h²). */

@@ -1,4 +1,13 @@
-import { div, noGrad, setBackend, sub, type Tensor, tensor } from "@fluxion/core";
+import {
+  div,
+  getNumThreads,
+  noGrad,
+  setBackend,
+  setNumThreads,
+  sub,
+  type Tensor,
+  tensor,
+} from "@fluxion/core";
 import {
   GELU_A,
   GELU_C,
@@ -57,14 +66,27 @@ export function fluxion(backend: string): Impl {
   const use = () => setBackend(backend);
   return {
     name: `fluxion-${backend}`,
-    async matmul(kind: MatmulKind) {
+    async matmul(kind: MatmulKind, threads?: number) {
       use();
       const n = MATMUL_N;
       const a = t32(uniform(n * n, 1), [n, n]);
       const b = t32(uniform(n * n, 2), [n, n]);
-      if (kind === "NN") return () => a.matmul(b);
-      if (kind === "TN") return () => a.T.matmul(b);
-      return () => a.matmul(b.T);
+      const mm =
+        kind === "NN"
+          ? () => a.matmul(b)
+          : kind === "TN"
+            ? () => a.T.matmul(b)
+            : () => a.matmul(b.T);
+      if (threads === undefined) return mm;
+      return () => {
+        const before = getNumThreads();
+        setNumThreads(threads);
+        try {
+          return mm();
+        } finally {
+          setNumThreads(before);
+        }
+      };
     },
     async mlp() {
       use();
