@@ -1,5 +1,5 @@
 export type { Dataset } from "./dataset.js";
 export { iris } from "./iris.js";
 export { spiral } from "./spiral.js";
-export { standardize, trainTestSplit } from "./split.js";
+export { kFold, standardize, subset, trainTestSplit } from "./split.js";
 export { shuffleInPlace, twoMoons } from "./twoMoons.js";

@@ -2,6 +2,16 @@ import { Generator, tensor } from "@fluxion/core";
 import type { Dataset } from "./dataset.js";
 import { shuffleInPlace } from "./twoMoons.js";
 
+/** The examples of `data` at positions `idx`, in that order. */
+export function subset(data: Dataset, idx: readonly number[]): Dataset {
+  const index = tensor([...idx], { dtype: "int32" });
+  return {
+    x: data.x.indexSelect(0, index),
+    y: data.y.indexSelect(0, index),
+    classes: data.classes,
+  };
+}
+
 /**
  * A seeded, stratified split into training and held-out parts: each class contributes the same
  * fraction `testFraction` of its examples to the held-out part.
@@ -27,15 +37,7 @@ export function trainTestSplit(
   }
   shuffleInPlace(trainIdx, g);
   shuffleInPlace(testIdx, g);
-  const pick = (idx: number[]): Dataset => {
-    const index = tensor(idx, { dtype: "int32" });
-    return {
-      x: data.x.indexSelect(0, index),
-      y: data.y.indexSelect(0, index),
-      classes: data.classes,
-    };
-  };
-  return { train: pick(trainIdx), test: pick(testIdx) };
+  return { train: subset(data, trainIdx), test: subset(data, testIdx) };
 }
 
 /**
@@ -52,4 +54,31 @@ export function standardize(train: Dataset, test: Dataset): { train: Dataset; te
     train: { ...train, x: train.x.sub(mu).div(sd) },
     test: { ...test, x: test.x.sub(mu).div(sd) },
   };
+}
+
+/**
+ * Seeded, stratified k-fold cross-validation: k (train, held-out) pairs in which every example is
+ * held out exactly once and each class is spread evenly over the folds.
+ *
+ * @example
+ * for (const { train, test } of kFold(iris(), 5, 0)) { ... }
+ */
+export function kFold(data: Dataset, k: number, seed = 0): { train: Dataset; test: Dataset }[] {
+  const g = new Generator(seed);
+  const labels = Array.from(data.y.data());
+  const folds: number[][] = Array.from({ length: k }, () => []);
+  let next = 0;
+  for (let c = 0; c < data.classes.length; c++) {
+    const members = labels.flatMap((l, i) => (l === c ? [i] : []));
+    shuffleInPlace(members, g);
+    for (const i of members) {
+      (folds[next % k] as number[]).push(i);
+      next++;
+    }
+  }
+  return folds.map((held, f) => {
+    const rest = folds.flatMap((fold, j) => (j === f ? [] : fold));
+    shuffleInPlace(rest, g);
+    return { train: subset(data, rest), test: subset(data, held) };
+  });
 }
