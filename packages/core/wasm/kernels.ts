@@ -210,12 +210,28 @@ const LOG2E: f32 = Math.LOG2E as f32;
 const LN2_HI: f32 = 0.693359375;
 const LN2_LO: f32 = -2.1219444e-4;
 
+// NOTE: clamps use pmin/pmax (one instruction each; wasm's min/max need a NaN-handling sequence
+// on x64): pmax(x, c) = x < c ? c : x keeps a NaN x, and so does pmin(x, c) = c < x ? c : x.
+// Rounding to an integer adds 1.5·2²³, which leaves round(x) in the low mantissa bits.
+const ROUND_MAGIC: f32 = 12582912.0;
+
+// Side results of expPoly2n/geluExpV: e = gP · 2^gN (gP ∈ [0.7, 1.5] in f32, gN in i32 lanes).
+let gP: v128 = i32x4.splat(0);
+let gN: v128 = i32x4.splat(0);
+
 /** e^x (Cephes' polynomial on [−ln2/2, ln2/2]; 2ⁿ applied in two halves so no exponent overflows). */
 function expV(x0: v128): v128 {
-  const x = f32x4.min(f32x4.max(x0, f32x4.splat(-104.0)), f32x4.splat(89.0));
-  const n = f32x4.nearest(f32x4.mul(x, f32x4.splat(LOG2E)));
+  const x = f32x4.pmin(f32x4.pmax(x0, f32x4.splat(-104.0)), f32x4.splat(89.0));
+  const t = f32x4.add(f32x4.mul(x, f32x4.splat(LOG2E)), f32x4.splat(ROUND_MAGIC));
+  const n = f32x4.sub(t, f32x4.splat(ROUND_MAGIC));
+  const ni = i32x4.sub(t, i32x4.splat(0x4b400000));
   let r = f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HI)));
   r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(LN2_LO)));
+  return expPoly2n(r, ni);
+}
+
+/** p(r)·2ⁿ: Cephes' polynomial for e^r on [−ln2/2, ln2/2], 2ⁿ applied in two halves. */
+function expPoly2n(r: v128, ni: v128): v128 {
   let p = f32x4.splat(1.98756915e-4);
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
@@ -223,7 +239,7 @@ function expV(x0: v128): v128 {
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
   p = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1.0));
-  const ni = i32x4.trunc_sat_f32x4_s(n);
+  gP = p;
   const n1 = i32x4.shr_s(ni, 1);
   const n2 = i32x4.sub(ni, n1);
   const s1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23);
@@ -233,8 +249,8 @@ function expV(x0: v128): v128 {
 
 /** tanh x as a rational function of x on [−7.9, 7.9] (±1 beyond, x itself near 0); Eigen's form. */
 function tanhV(x0: v128): v128 {
-  const x = f32x4.min(
-    f32x4.max(x0, f32x4.splat(-7.905311107635498)),
+  const x = f32x4.pmin(
+    f32x4.pmax(x0, f32x4.splat(-7.905311107635498)),
     f32x4.splat(7.905311107635498),
   );
   const x2 = f32x4.mul(x, x);
@@ -482,9 +498,6 @@ function bellV(x: v128): v128 {
 // NOTE: e^v for GELU's v = 2u reaches |v| ≈ 90 in the left tail, where an f32 rounding of v alone
 // would cost |v|·2⁻²⁴ ≈ 5e-6 relative. So v and its range reduction r = v − n·ln2 are computed in
 // f64 (two f64x2 halves), and only the polynomial in r (|r| ≤ ln2/2) runs in f32.
-// Set by geluExpV: e^−|v| = gP · 2^gN (gP ∈ [0.7, 1.5] in f32, gN ≤ 0 in i32 lanes).
-let gP: v128 = i32x4.splat(0);
-let gN: v128 = i32x4.splat(0);
 
 /** e^−|v| for v = x(A + Bx²), with v formed and range-reduced in f64; 0 below 2⁻¹²⁵. */
 function geluExpV(x: v128): v128 {
@@ -493,43 +506,22 @@ function geluExpV(x: v128): v128 {
   const a = f64x2.splat(1.5957691216057308);
   const b = f64x2.splat(0.07135481627260025);
   const lo = f64x2.splat(-300.0);
-  const tl = f64x2.max(
-    f64x2.neg(f64x2.abs(f64x2.mul(xl, f64x2.add(a, f64x2.mul(b, f64x2.mul(xl, xl)))))),
-    lo,
-  );
-  const th = f64x2.max(
-    f64x2.neg(f64x2.abs(f64x2.mul(xh, f64x2.add(a, f64x2.mul(b, f64x2.mul(xh, xh)))))),
-    lo,
-  );
+  const vl = f64x2.mul(xl, f64x2.add(a, f64x2.mul(b, f64x2.mul(xl, xl))));
+  const vh = f64x2.mul(xh, f64x2.add(a, f64x2.mul(b, f64x2.mul(xh, xh))));
+  const tl = f64x2.pmax(f64x2.neg(f64x2.abs(vl)), lo);
+  const th = f64x2.pmax(f64x2.neg(f64x2.abs(vh)), lo);
+  // round(t·log2 e) by the 1.5·2⁵² trick: the integer lands in the low 32 bits of each f64
   const l2e = f64x2.splat(1.4426950408889634);
   const ln2 = f64x2.splat(0.6931471805599453);
-  const nl = f64x2.nearest(f64x2.mul(tl, l2e));
-  const nh = f64x2.nearest(f64x2.mul(th, l2e));
-  const rl = f32x4.demote_f64x2_zero(f64x2.sub(tl, f64x2.mul(nl, ln2)));
-  const rh = f32x4.demote_f64x2_zero(f64x2.sub(th, f64x2.mul(nh, ln2)));
+  const magic = f64x2.splat(6755399441055744.0);
+  const ul = f64x2.add(f64x2.mul(tl, l2e), magic);
+  const uh = f64x2.add(f64x2.mul(th, l2e), magic);
+  const rl = f32x4.demote_f64x2_zero(f64x2.sub(tl, f64x2.mul(f64x2.sub(ul, magic), ln2)));
+  const rh = f32x4.demote_f64x2_zero(f64x2.sub(th, f64x2.mul(f64x2.sub(uh, magic), ln2)));
   const r = i32x4.shuffle(rl, rh, 0, 1, 4, 5);
-  const ni = i32x4.shuffle(
-    i32x4.trunc_sat_f64x2_s_zero(nl),
-    i32x4.trunc_sat_f64x2_s_zero(nh),
-    0,
-    1,
-    4,
-    5,
-  );
-  let p = f32x4.splat(1.98756915e-4);
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
-  p = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1.0));
-  gP = p;
+  const ni = i32x4.shuffle(ul, uh, 0, 2, 4, 6);
   gN = ni;
-  const n1 = i32x4.shr_s(ni, 1);
-  const n2 = i32x4.sub(ni, n1);
-  const s1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23);
-  const s2 = i32x4.shl(i32x4.add(n2, i32x4.splat(127)), 23);
-  const e = f32x4.mul(f32x4.mul(p, s1), s2);
+  const e = expPoly2n(r, ni);
   return v128.andnot(e, i32x4.lt_s(ni, i32x4.splat(-125)));
 }
 
