@@ -2,6 +2,8 @@
  * @fluxion/activations: every activation function of the lecture as an exact, differentiable op in
  * @fluxion/core's registry, with fused kernels for the common ones and readable metadata.
  */
+import "./methods.js";
+
 export { type ArgmaxOptions, argmax } from "./argmax.js";
 export { type BinaryStepOptions, binaryStep } from "./binaryStep.js";
 export { type EluOptions, elu } from "./elu.js";
