@@ -51,7 +51,7 @@ const reduceCodes: Partial<Record<ReduceKernel, number>> = { sum: 0, max: 1, min
 
 /** Below this many multiply-adds a matmul stays in JS: copying into wasm memory would dominate. */
 const MIN_MATMUL_WORK = 64;
-/** From this many multiply-adds on, a matmul is split over threads (waking a worker costs ~10 µs). */
+/** From this many multiply-adds on (~80 µs of work), a matmul is split over threads. */
 const MIN_THREADED_WORK = 1 << 21;
 
 function f32(x: TypedArray): x is Float32Array {
@@ -120,23 +120,38 @@ function matmulF32(
   const acs = transA ? m : 1;
   const brs = transB ? 1 : n;
   const bcs = transB ? k : 1;
-  // Large products are split by columns of C over threads: every element is computed by the same
-  // instructions in the same order whatever the split, so results do not depend on it.
-  let threads = m * n * k >= MIN_THREADED_WORK ? Math.min(rt.threads, Math.floor(n / 32)) : 1;
+  // Large products are cut into chunks of C's columns that threads take from a shared counter:
+  // every element is computed by the same instructions in the same order whatever the split, so
+  // results do not depend on the number of threads or on who computed what.
+  let threads = m * n * k >= MIN_THREADED_WORK ? Math.min(rt.threads, Math.floor(n / 16)) : 1;
   if (threads > 1) threads = 1 + (rt.pool as WorkerPool).ensure(threads - 1);
   const scratch: number[] = [];
   for (let t = 0; t < threads; t++) scratch.push(rt.alloc(scratchFloats));
-  const cuts: number[] = [];
-  for (let t = 0; t <= threads; t++)
-    cuts.push(t === threads ? n : Math.round((t * n) / threads / 8) * 8);
+  // about four chunks per thread, whole micro-tiles (8 columns) wide
+  const chunk = Math.max(16, Math.ceil(n / (4 * threads) / 8) * 8);
   for (let t = 0; t < aBatch.length; t++) {
     const ao = pa + (aBatch[t] as number) * m * k * 4;
     const bo = pb + (bBatch[t] as number) * k * n * 4;
     const co = pc + t * m * n * 4;
-    const args = (w: number) => {
-      const j0 = cuts[w] as number;
-      const nw = (cuts[w + 1] as number) - j0;
-      return [
+    if (threads === 1) {
+      rt.exports.gemm(m, n, k, ao, ars, acs, bo, brs, bcs, co, n, scratch[0] as number);
+      continue;
+    }
+    const pool = rt.pool as WorkerPool;
+    for (let w = 1; w < threads; w++)
+      pool.setArgs(
+        w - 1,
+        [m, n, k, ao, ars, acs, bo, brs, bcs, co, n, scratch[w] as number],
+        chunk,
+      );
+    const counter = pool.counter();
+    Atomics.store(counter, 0, 0);
+    pool.start(threads - 1);
+    for (;;) {
+      const j0 = Atomics.add(counter, 0, 1) * chunk;
+      if (j0 >= n) break;
+      const nw = Math.min(chunk, n - j0);
+      rt.exports.gemm(
         m,
         nw,
         k,
@@ -148,20 +163,10 @@ function matmulF32(
         bcs,
         co + j0 * 4,
         n,
-        scratch[w] as number,
-      ];
-    };
-    if (threads === 1) {
-      const g = args(0);
-      rt.exports.gemm(...(g as Parameters<typeof rt.exports.gemm>));
-      continue;
+        scratch[0] as number,
+      );
     }
-    const pool = rt.pool as WorkerPool;
-    for (let w = 1; w < threads; w++) pool.setArgs(w - 1, args(w));
-    pool.start(threads - 1);
-    rt.exports.gemm(...(args(0) as Parameters<typeof rt.exports.gemm>));
-    for (const w of pool.join(threads - 1))
-      rt.exports.gemm(...(args(w + 1) as Parameters<typeof rt.exports.gemm>));
+    pool.join(threads - 1);
   }
   return rt.take(pc, total);
 }

@@ -15,8 +15,14 @@ interface NodeProcess {
   getBuiltinModule?(name: string): unknown;
 }
 
-// Each worker waits on word 0 of its slot for a new job number, runs gemm with the 12 arguments in
-// words 2..13, then publishes the job number in word 1. Word 14 says it has started.
+/** Byte offset of the chunk counter that the caller and every worker take column chunks from. */
+export const COUNTER_BYTE = 252;
+
+// Each worker waits on word 0 of its slot for a new job number; the job is a gemm whose arguments
+// are in words 2..13 (m, n, k, a, ars, acs, b, brs, bcs, c, ldc, scratch) and whose columns are cut
+// in chunks of word 15 columns. Workers and the caller take chunks from a shared counter until none
+// are left (so a worker that wakes late or runs on a busy core does less), then a worker publishes
+// the job number in word 1. Word 14 says it has started.
 const workerSource = `
 const { workerData } = require("node:worker_threads");
 const { module, memory, slot } = workerData;
@@ -24,6 +30,7 @@ const { exports: k } = new WebAssembly.Instance(module, {
   env: { memory, abort() { throw new Error("wasm kernel aborted"); } },
 });
 const c = new Int32Array(memory.buffer, slot * ${SLOT_BYTES}, ${SLOT_BYTES / 4});
+const counter = new Int32Array(memory.buffer, ${COUNTER_BYTE}, 1);
 Atomics.store(c, 14, 1);
 let seen = 0;
 for (;;) {
@@ -32,7 +39,14 @@ for (;;) {
   if (s === seen) continue;
   if (s < 0) break;
   seen = s;
-  k.gemm(c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11] >>> 0, c[12], c[13] >>> 0);
+  const n = c[3], cw = c[15], bcs = c[10];
+  for (;;) {
+    const j0 = Atomics.add(counter, 0, 1) * cw;
+    if (j0 >= n) break;
+    const nw = Math.min(cw, n - j0);
+    k.gemm(c[2], nw, c[4], c[5] >>> 0, c[6], c[7], (c[8] >>> 0) + j0 * bcs * 4, c[9], bcs,
+      (c[11] >>> 0) + j0 * 4, c[12], c[13] >>> 0);
+  }
   Atomics.store(c, 1, s);
   Atomics.notify(c, 1);
 }
@@ -105,13 +119,22 @@ export class WorkerPool {
     return this.broken ? 0 : this.slots.length;
   }
 
-  /** Sets worker `w`'s gemm arguments (m, n, k, a, ars, acs, b, brs, bcs, c, ldc, scratch). */
-  setArgs(w: number, args: readonly number[]): void {
+  /**
+   * Sets worker `w`'s job: a gemm (m, n, k, a, ars, acs, b, brs, bcs, c, ldc, scratch) cut into
+   * chunks of `chunk` columns.
+   */
+  setArgs(w: number, args: readonly number[], chunk: number): void {
     const s = this.slots[w] as Int32Array;
     for (let i = 0; i < 12; i++) s[2 + i] = args[i] as number;
+    s[15] = chunk;
   }
 
-  /** Starts workers 0..count-1 on their arguments. */
+  /** The shared chunk counter (reset it to 0 before `start`). */
+  counter(): Int32Array {
+    return new Int32Array(this.memory.buffer, COUNTER_BYTE, 1);
+  }
+
+  /** Starts workers 0..count-1 on their jobs. */
   start(count: number): void {
     this.seq = (this.seq + 1) & 0x3fffffff;
     if (this.seq === 0) this.seq = 1;
@@ -123,8 +146,8 @@ export class WorkerPool {
   }
 
   /**
-   * Waits for workers 0..count-1. Returns the workers that never started (their work is the
-   * caller's to do; the pool is then marked broken and not used again).
+   * Waits for workers 0..count-1. Returns the workers that never started (the caller has taken all
+   * chunks by then, so no work is lost; the pool is marked broken and not used again).
    */
   join(count: number): number[] {
     const missing: number[] = [];
@@ -138,6 +161,8 @@ export class WorkerPool {
         if (Atomics.wait(s, 1, done, 500) === "timed-out") {
           waited += 500;
           if (waited >= 10_000 && Atomics.load(s, 14) === 0) {
+            // should it start after all, it must quit rather than take chunks of a later job
+            Atomics.store(s, 0, -1);
             this.broken = true;
             missing.push(w);
             break;
