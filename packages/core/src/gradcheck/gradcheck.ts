@@ -256,7 +256,7 @@ function describeFailure(w: GradcheckWorst, atol: number, rtol: number): string 
  * differentiable function. Like PyTorch's `gradgradcheck`.
  *
  * @example
- * gradgradcheck((x) => x.tanh(), [randn([4], { dtype: "float64" })]);
+ * gradgradcheck((x) => x.exp().mul(x), [randn([4], { dtype: "float64" })]);
  */
 export function gradgradcheck(
   f: CheckedFn,

@@ -59,3 +59,23 @@ export function defineBinary(spec: BinarySpec): Op<NoAttrs> {
     ...(spec.vjp ? { vjp: spec.vjp } : {}),
   });
 }
+
+/**
+ * The elementwise maximum or minimum of two broadcast inputs. Its rule: ∂max(a, b)/∂a = 1 where
+ * a > b, ½ where a = b (the gradient is shared at ties, as in PyTorch), 0 elsewhere; likewise for
+ * min with a < b.
+ */
+export function defineElementwiseExtremum(kind: "maximum" | "minimum"): Op<NoAttrs> {
+  return defineBinary({
+    name: kind,
+    kernel: kind,
+    vjp: (g, { inputs: [a, b] }) => {
+      const x = a as Tensor;
+      const y = b as Tensor;
+      const wins = kind === "maximum" ? x.gt(y) : x.lt(y);
+      const share = wins.to(g.dtype).add(x.eq(y).to(g.dtype).mul(0.5));
+      const ga = g.mul(share);
+      return [ga, g.sub(ga)];
+    },
+  });
+}

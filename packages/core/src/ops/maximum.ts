@@ -1,19 +1,9 @@
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asPair } from "./convert.js";
-import { defineBinary } from "./elementwise.js";
+import { defineElementwiseExtremum } from "./elementwise.js";
 
-const maximumOp = defineBinary({
-  name: "maximum",
-  kernel: "maximum",
-  // ∂max(a, b)/∂a = 1 where a > b, ½ where a = b (the gradient is shared at ties, as in PyTorch)
-  vjp: (g, { inputs: [a, b] }) => {
-    const x = a as Tensor;
-    const y = b as Tensor;
-    const share = x.gt(y).to(g.dtype).add(x.eq(y).to(g.dtype).mul(0.5));
-    const ga = g.mul(share);
-    return [ga, g.sub(ga)];
-  },
-});
+// ∂max(a, b)/∂a = 1 where a > b, ½ at ties, else 0 (and the rest to b)
+const maximumOp = defineElementwiseExtremum("maximum");
 
 /**
  * Elementwise maximum of a and b with broadcasting; NaN in either gives NaN.

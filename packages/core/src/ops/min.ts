@@ -1,19 +1,9 @@
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
-import { type Axes, defineReduction, keptShape, reduceAttrs } from "./reduction.js";
+import { type Axes, defineExtremum, reduceAttrs } from "./reduction.js";
 
-const minOp = defineReduction({
-  name: "min",
-  kernel: "min",
-  needsElements: true,
-  // ∂ min(x)/∂xᵢ = 1/k for each of the k elements equal to the min, else 0 (ties share evenly)
-  vjp: (g, { inputs: [x], output: y, attrs }) => {
-    const t = x as Tensor;
-    const kept = keptShape(t, attrs);
-    const mask = t.eq(y.reshape(kept)).to(g.dtype);
-    return [g.reshape(kept).mul(mask).div(mask.sum(attrs.axes, true))];
-  },
-});
+// ∂ min(x)/∂xᵢ = 1/k for each of the k elements equal to the min, else 0 (ties share evenly)
+const minOp = defineExtremum("min");
 
 /**
  * The smallest value over `axes` (all when omitted); NaN if any reduced value is NaN.

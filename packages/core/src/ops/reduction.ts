@@ -55,3 +55,21 @@ export function defineReduction(spec: ReductionSpec): Op<ReduceAttrs> {
     ...(spec.vjp ? { vjp: spec.vjp } : {}),
   });
 }
+
+/**
+ * The max or min reduction. Its rule: ∂ max(x)/∂xᵢ = 1/k for each of the k elements equal to the
+ * result, else 0 (ties share the gradient evenly); likewise for min.
+ */
+export function defineExtremum(kind: "max" | "min"): Op<ReduceAttrs> {
+  return defineReduction({
+    name: kind,
+    kernel: kind,
+    needsElements: true,
+    vjp: (g, { inputs: [x], output: y, attrs }) => {
+      const t = x as Tensor;
+      const kept = keptShape(t, attrs);
+      const mask = t.eq(y.reshape(kept)).to(g.dtype);
+      return [g.reshape(kept).mul(mask).div(mask.sum(attrs.axes, true))];
+    },
+  });
+}
