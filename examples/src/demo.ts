@@ -7,7 +7,7 @@
 import { resolve } from "node:path";
 import { SingleBar } from "cli-progress";
 import Table from "cli-table3";
-import { Command, InvalidArgumentError } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { writeActivationFigure, writeStudyFigures } from "./study/figures.js";
 import { type StudyActivation, studyActivations } from "./study/model.js";
 import { type RunResult, runStudy, type StudyDataset, studyDatasets } from "./study/run.js";
@@ -38,42 +38,57 @@ function fraction(value: string): number {
   return n;
 }
 
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!(n > 0 && Number.isFinite(n))) throw new InvalidArgumentError("must be a positive number");
+  return n;
+}
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError("must be an integer");
+  return n;
+}
+
 const program = new Command()
   .name("demo")
   .description(
     "Fluxion's activation study: the lecture's activation functions, trained side by side.",
   )
-  .option(
-    "-d, --datasets <list>",
-    `data sets (${studyDatasets.join(", ")})`,
-    listOf(studyDatasets, "data set"),
-    ["iris", "moons"],
+  .addOption(
+    new Option("-d, --datasets <list>", `comma-separated data sets (${studyDatasets.join(", ")})`)
+      .argParser(listOf(studyDatasets, "data set"))
+      .default(["iris", "moons"], "iris,moons"),
   )
-  .option(
-    "-a, --activations <list>",
-    "activations to compare",
-    listOf(studyActivations, "activation"),
-    [...studyActivations],
+  .addOption(
+    new Option("-a, --activations <list>", "comma-separated activations to compare")
+      .argParser(listOf(studyActivations, "activation"))
+      .default([...studyActivations], "all twelve of the lecture"),
   )
-  .option("--depth <n>", "hidden layers", positiveInt, 3)
-  .option("--width <n>", "units per hidden layer", positiveInt, 32)
-  .option("-s, --seed <n>", "random seed", (v) => Number.parseInt(v, 10), 0)
-  .option("-t, --target <acc>", "held-out accuracy that counts as reached", fraction, 0.9)
-  .option(
-    "--optimizer <name>",
-    "sgd (momentum 0.9) or adam",
-    listOf(["sgd", "adam"] as const, "optimizer"),
-    ["sgd"],
+  .addOption(new Option("--depth <n>", "hidden layers").argParser(positiveInt).default(3))
+  .addOption(new Option("--width <n>", "units per hidden layer").argParser(positiveInt).default(32))
+  .addOption(new Option("-s, --seed <n>", "random seed").argParser(integer).default(0))
+  .addOption(
+    new Option("-t, --target <acc>", "held-out accuracy that counts as reached")
+      .argParser(fraction)
+      .default(0.9),
   )
-  .option("--lr <rate>", "learning rate", Number.parseFloat, 0.05)
-  .option(
-    "--epochs <scale>",
-    "scale of every data set's epochs (0.2 for a quick look)",
-    Number.parseFloat,
-    1,
+  .addOption(
+    new Option("--optimizer <name>", "sgd (with momentum 0.9) or adam")
+      .choices(["sgd", "adam"])
+      .default("sgd"),
   )
-  .option("-o, --out <dir>", "folder for the plots", "out/activation-study")
-  .option("--no-plots", "skip writing the plots");
+  .addOption(new Option("--lr <rate>", "learning rate").argParser(positiveNumber).default(0.05))
+  .addOption(
+    new Option(
+      "--epochs <scale>",
+      "scale of every data set's number of epochs (0.2 for a quick look)",
+    )
+      .argParser(positiveNumber)
+      .default(1),
+  )
+  .addOption(new Option("-o, --out <dir>", "folder for the plots").default("out/activation-study"))
+  .addOption(new Option("--no-plots", "skip writing the plots"));
 
 /** The table a person reads: one row per (data set, activation). */
 export function resultTable(results: readonly RunResult[], target: number): string {
@@ -114,7 +129,7 @@ async function main(): Promise<void> {
     width: number;
     seed: number;
     target: number;
-    optimizer: ["sgd" | "adam"];
+    optimizer: "sgd" | "adam";
     lr: number;
     epochs: number;
     out: string;
@@ -137,7 +152,7 @@ async function main(): Promise<void> {
     width: opts.width,
     seed: opts.seed,
     target: opts.target,
-    optimizer: opts.optimizer[0],
+    optimizer: opts.optimizer,
     lr: opts.lr,
     epochScale: opts.epochs,
     onEpoch: (dataset, activation, epoch, epochs) => {
@@ -148,7 +163,7 @@ async function main(): Promise<void> {
   bar.stop();
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `Activation study: ${opts.depth} hidden layers of ${opts.width} units, ${opts.optimizer[0]} lr ${opts.lr}, seed ${opts.seed} (${seconds.toFixed(1)} s)`,
+    `Activation study: ${opts.depth} hidden layers of ${opts.width} units, ${opts.optimizer} lr ${opts.lr}, seed ${opts.seed} (${seconds.toFixed(1)} s)`,
   );
   console.log(resultTable(results, opts.target));
   console.log(
