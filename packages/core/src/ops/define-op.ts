@@ -10,6 +10,7 @@ import { getBackend } from "../backend/index.js";
 import type { DType, TypedArray } from "../dtype.js";
 import { isFloat, promoteTypes } from "../dtype.js";
 import { AnomalyError, ArgumentError, GraphError, ShapeError } from "../errors.js";
+import { registry } from "../registry.js";
 import type { Shape } from "../shape.js";
 import { fmt, shapesEqual, sizeOf } from "../shape.js";
 import type { Node } from "../tensor/node.js";
@@ -61,18 +62,6 @@ export interface OpDef<A = Record<string, never>> {
 export interface Op<A> {
   (inputs: readonly Tensor[], attrs: A): Tensor;
   readonly def: OpDef<A>;
-}
-
-const registry = new Map<string, OpDef<never>>();
-
-/** Every registered op definition, in registration order (tests, docs and plots iterate this). */
-export function listOps(): OpDef<never>[] {
-  return [...registry.values()];
-}
-
-/** The registered op named `name`, or undefined. */
-export function getOp(name: string): OpDef<never> | undefined {
-  return registry.get(name);
 }
 
 /** The common dtype of the inputs (int32 joins floats; float32 and float64 do not mix). */

@@ -1,3 +1,4 @@
+export { getOp, listOps } from "../registry.js";
 export { abs } from "./abs.js";
 export { add } from "./add.js";
 export { argmax } from "./argmax.js";
@@ -7,7 +8,7 @@ export { clamp } from "./clamp.js";
 export { eq, ge, gt, le, lt, ne } from "./comparisons.js";
 export { concat, stack } from "./concat.js";
 export { asTensor } from "./convert.js";
-export { defineOp, getOp, listOps, type Op, type OpDef, type VjpContext } from "./define-op.js";
+export { defineOp, type Op, type OpDef, type VjpContext } from "./define-op.js";
 export { div } from "./div.js";
 export { exp } from "./exp.js";
 export { expand } from "./expand.js";
