@@ -620,3 +620,149 @@ export function activationGradF32(op: i32, g: usize, x: usize, y: usize, n: i32)
     store<f32>(y + o, d === 0 ? 0 : load<f32>(g + o) * d);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// float64 matmul (gradient checks run in float64): the same scheme with f64x2 and a 4×4 tile.
+// ---------------------------------------------------------------------------------------------
+
+const MR64: i32 = 4;
+const NR64: i32 = 4;
+const KC64: i32 = 256;
+const MC64: i32 = 64;
+const NC64: i32 = 512;
+
+/** Bytes of scratch gemm64 needs. */
+export function gemm64ScratchBytes(): i32 {
+  return (MC64 * KC64 + KC64 * NC64 + MR64 * NR64) << 3;
+}
+
+function packA64(a: usize, rs: i32, cs: i32, mc: i32, kc: i32, dst: usize): void {
+  for (let i0 = 0; i0 < mc; i0 += MR64) {
+    const rows = min(MR64, mc - i0);
+    for (let p = 0; p < kc; p++) {
+      for (let r = 0; r < MR64; r++) {
+        const v: f64 = r < rows ? load<f64>(a + ((((i0 + r) * rs + p * cs) as usize) << 3)) : 0;
+        store<f64>(dst + ((r as usize) << 3), v);
+      }
+      dst += (MR64 as usize) << 3;
+    }
+  }
+}
+
+function packB64(b: usize, rs: i32, cs: i32, kc: i32, nc: i32, dst: usize): void {
+  for (let j0 = 0; j0 < nc; j0 += NR64) {
+    const cols = min(NR64, nc - j0);
+    for (let p = 0; p < kc; p++) {
+      for (let c = 0; c < NR64; c++) {
+        const v: f64 = c < cols ? load<f64>(b + (((p * rs + (j0 + c) * cs) as usize) << 3)) : 0;
+        store<f64>(dst + ((c as usize) << 3), v);
+      }
+      dst += (NR64 as usize) << 3;
+    }
+  }
+}
+
+function micro64(kc: i32, a: usize, b: usize, c: usize, ldc: usize, accumulate: bool): void {
+  let c00 = f64x2.splat(0);
+  let c01 = f64x2.splat(0);
+  let c10 = f64x2.splat(0);
+  let c11 = f64x2.splat(0);
+  let c20 = f64x2.splat(0);
+  let c21 = f64x2.splat(0);
+  let c30 = f64x2.splat(0);
+  let c31 = f64x2.splat(0);
+  for (let p = 0; p < kc; p++) {
+    const b0 = v128.load(b);
+    const b1 = v128.load(b, 16);
+    let av = v128.load64_splat(a);
+    c00 = f64x2.add(c00, f64x2.mul(av, b0));
+    c01 = f64x2.add(c01, f64x2.mul(av, b1));
+    av = v128.load64_splat(a, 8);
+    c10 = f64x2.add(c10, f64x2.mul(av, b0));
+    c11 = f64x2.add(c11, f64x2.mul(av, b1));
+    av = v128.load64_splat(a, 16);
+    c20 = f64x2.add(c20, f64x2.mul(av, b0));
+    c21 = f64x2.add(c21, f64x2.mul(av, b1));
+    av = v128.load64_splat(a, 24);
+    c30 = f64x2.add(c30, f64x2.mul(av, b0));
+    c31 = f64x2.add(c31, f64x2.mul(av, b1));
+    a += 32;
+    b += 32;
+  }
+  if (accumulate) {
+    c00 = f64x2.add(c00, v128.load(c));
+    c01 = f64x2.add(c01, v128.load(c, 16));
+    c10 = f64x2.add(c10, v128.load(c + ldc));
+    c11 = f64x2.add(c11, v128.load(c + ldc, 16));
+    c20 = f64x2.add(c20, v128.load(c + 2 * ldc));
+    c21 = f64x2.add(c21, v128.load(c + 2 * ldc, 16));
+    c30 = f64x2.add(c30, v128.load(c + 3 * ldc));
+    c31 = f64x2.add(c31, v128.load(c + 3 * ldc, 16));
+  }
+  v128.store(c, c00);
+  v128.store(c, c01, 16);
+  v128.store(c + ldc, c10);
+  v128.store(c + ldc, c11, 16);
+  v128.store(c + 2 * ldc, c20);
+  v128.store(c + 2 * ldc, c21, 16);
+  v128.store(c + 3 * ldc, c30);
+  v128.store(c + 3 * ldc, c31, 16);
+}
+
+/** gemm for float64 (element strides as in gemm, pointers in bytes, C rows ldcElems apart). */
+export function gemm64(
+  m: i32,
+  n: i32,
+  k: i32,
+  a: usize,
+  ars: i32,
+  acs: i32,
+  b: usize,
+  brs: i32,
+  bcs: i32,
+  c: usize,
+  ldcElems: i32,
+  scratch: usize,
+): void {
+  const pa = scratch;
+  const pb = pa + (((MC64 * KC64) as usize) << 3);
+  const tile = pb + (((KC64 * NC64) as usize) << 3);
+  const ldc = (ldcElems as usize) << 3;
+  if (k === 0) {
+    for (let i = 0; i < m; i++) memory.fill(c + (i as usize) * ldc, 0, (n as usize) << 3);
+    return;
+  }
+  for (let jc = 0; jc < n; jc += NC64) {
+    const nc = min(NC64, n - jc);
+    for (let pc = 0; pc < k; pc += KC64) {
+      const kc = min(KC64, k - pc);
+      const accumulate = pc > 0;
+      packB64(b + (((pc * brs + jc * bcs) as usize) << 3), brs, bcs, kc, nc, pb);
+      for (let ic = 0; ic < m; ic += MC64) {
+        const mc = min(MC64, m - ic);
+        packA64(a + (((ic * ars + pc * acs) as usize) << 3), ars, acs, mc, kc, pa);
+        for (let jr = 0; jr < nc; jr += NR64) {
+          const cols = min(NR64, nc - jr);
+          const bp = pb + (((jr * kc) as usize) << 3);
+          for (let ir = 0; ir < mc; ir += MR64) {
+            const rows = min(MR64, mc - ir);
+            const ap = pa + (((ir * kc) as usize) << 3);
+            const cp = c + ((ic + ir) as usize) * ldc + (((jc + jr) as usize) << 3);
+            if (rows === MR64 && cols === NR64) {
+              micro64(kc, ap, bp, cp, ldc, accumulate);
+            } else {
+              micro64(kc, ap, bp, tile, (NR64 as usize) << 3, false);
+              for (let r = 0; r < rows; r++) {
+                for (let q = 0; q < cols; q++) {
+                  const dst = cp + (r as usize) * ldc + ((q as usize) << 3);
+                  const v = load<f64>(tile + (((r * NR64 + q) as usize) << 3));
+                  store<f64>(dst, accumulate ? load<f64>(dst) + v : v);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

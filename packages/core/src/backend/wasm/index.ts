@@ -171,9 +171,46 @@ function matmulF32(
   return rt.take(pc, total);
 }
 
+/** Batched float64 op(A)·op(B) on one thread (gradient checks; speed is judged in float32). */
+function matmulF64(
+  rt: WasmRuntime,
+  a: Float64Array,
+  aShape: Shape,
+  b: Float64Array,
+  bShape: Shape,
+  transA: boolean,
+  transB: boolean,
+  outShape: Shape,
+): Float64Array {
+  const r = outShape.length;
+  const m = outShape[r - 2] as number;
+  const n = outShape[r - 1] as number;
+  const k = transA ? (aShape[aShape.length - 2] as number) : (aShape[aShape.length - 1] as number);
+  const batchShape = outShape.slice(0, -2);
+  const aBatch = stridedOffsets(batchShape, broadcastStrides(aShape.slice(0, -2), batchShape));
+  const bBatch = stridedOffsets(batchShape, broadcastStrides(bShape.slice(0, -2), batchShape));
+  rt.reset();
+  const pa = rt.putF64(a);
+  const pb = rt.putF64(b);
+  const total = sizeOf(outShape);
+  const pc = rt.alloc(total * 2);
+  const scratch = rt.alloc(rt.exports.gemm64ScratchBytes() >> 2);
+  const ars = transA ? 1 : k;
+  const acs = transA ? m : 1;
+  const brs = transB ? 1 : n;
+  const bcs = transB ? k : 1;
+  for (let t = 0; t < aBatch.length; t++) {
+    const ao = pa + (aBatch[t] as number) * m * k * 8;
+    const bo = pb + (bBatch[t] as number) * k * n * 8;
+    rt.exports.gemm64(m, n, k, ao, ars, acs, bo, brs, bcs, pc + t * m * n * 8, n, scratch);
+  }
+  return rt.takeF64(pc, total);
+}
+
 /**
- * WebAssembly SIMD kernels for float32 (matmul, elementwise, reductions); everything else
- * (float64, int32, movement, rare kernels) runs on the CPU backend, which stays the reference.
+ * WebAssembly SIMD kernels for float32 (matmul, elementwise, reductions, fused activations) and a
+ * float64 matmul; everything else (other float64 and int32 kernels, movement, rare kernels) runs on
+ * the CPU backend, which stays the reference.
  * Inputs are copied into wasm memory and the output copied out, so tensors own ordinary typed
  * arrays and the backend can be switched at any time.
  */
@@ -268,6 +305,13 @@ export function createWasmBackend(): Backend | null {
         (outShape[r - 2] as number) *
         (outShape[r - 1] as number) *
         (transA ? (aShape[aShape.length - 2] as number) : (aShape[aShape.length - 1] as number));
+      if (
+        outDtype === "float64" &&
+        a instanceof Float64Array &&
+        b instanceof Float64Array &&
+        work >= MIN_MATMUL_WORK
+      )
+        return matmulF64(rt, a, aShape, b, bShape, transA, transB, outShape);
       if (outDtype !== "float32" || !f32(a) || !f32(b) || work < MIN_MATMUL_WORK)
         return cpuBackend.matmul(a, aShape, b, bShape, transA, transB, outShape, outDtype);
       return matmulF32(rt, a, aShape, b, bShape, transA, transB, outShape);

@@ -24,6 +24,21 @@ export interface KernelExports {
     ldc: number,
     scratch: number,
   ): void;
+  gemm64ScratchBytes(): number;
+  gemm64(
+    m: number,
+    n: number,
+    k: number,
+    a: number,
+    ars: number,
+    acs: number,
+    b: number,
+    brs: number,
+    bcs: number,
+    c: number,
+    ldc: number,
+    scratch: number,
+  ): void;
   unaryF32(op: number, x: number, y: number, n: number): void;
   binaryF32(
     op: number,
@@ -68,6 +83,7 @@ export class WasmRuntime {
   private readonly memory: WasmMemory;
   private top = ARENA_START;
   f32: Float32Array;
+  f64: Float64Array;
   /** Worker threads over the shared memory, or null (one thread). */
   readonly pool: WorkerPool | null;
   /** Threads a large matmul is split over (1 = the calling thread only). */
@@ -94,6 +110,7 @@ export class WasmRuntime {
     });
     this.exports = instance.exports as unknown as KernelExports;
     this.f32 = new Float32Array(this.memory.buffer);
+    this.f64 = new Float64Array(this.memory.buffer);
   }
 
   /** Starts a kernel call: the whole arena is free. */
@@ -109,6 +126,7 @@ export class WasmRuntime {
       const pages = Math.ceil((this.top - this.memory.buffer.byteLength) / PAGE);
       this.memory.grow(pages);
       this.f32 = new Float32Array(this.memory.buffer);
+      this.f64 = new Float64Array(this.memory.buffer);
     }
     return ptr;
   }
@@ -118,6 +136,20 @@ export class WasmRuntime {
     const ptr = this.alloc(src.length);
     this.f32.set(src, ptr >> 2);
     return ptr;
+  }
+
+  /** Copies float64 `src` in and returns its byte offset. */
+  putF64(src: Float64Array): number {
+    const ptr = this.alloc(src.length * 2);
+    this.f64.set(src, ptr >> 3);
+    return ptr;
+  }
+
+  /** A fresh Float64Array copy of `n` doubles at `ptr`. */
+  takeF64(ptr: number, n: number): Float64Array {
+    const out = new Float64Array(n);
+    out.set(this.f64.subarray(ptr >> 3, (ptr >> 3) + n));
+    return out;
   }
 
   /** A fresh Float32Array copy of `n` floats at `ptr`. */
