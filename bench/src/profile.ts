@@ -1,6 +1,10 @@
 // Profiling helper: `node --cpu-prof --import tsx --conditions=@fluxion/source bench/src/profile.ts
-// <mlp|tanh20|gelu> [backend]` runs one Fluxion workload in a loop and prints the mean step time.
+// <mlp|tanh20|gelu> [backend]` (THREADS=n to limit threads) runs one Fluxion workload in a loop and prints the mean step time.
+import { setNumThreads } from "@fluxion/core";
 import { fluxion } from "./peers/fluxion.js";
+
+// THREADS=n limits large kernels to n threads (default: all cores).
+if (process.env.THREADS) setNumThreads(Number(process.env.THREADS));
 
 const workload = (process.argv[2] ?? "tanh20") as "mlp" | "tanh20" | "gelu";
 const step = await fluxion(process.argv[3] ?? "wasm")[workload]?.();

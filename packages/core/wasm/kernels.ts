@@ -25,7 +25,15 @@ export function gemmScratchBytes(): i32 {
 function packA(a: usize, rs: i32, cs: i32, mc: i32, kc: i32, dst: usize): void {
   for (let i0 = 0; i0 < mc; i0 += MR) {
     const rows = min(MR, mc - i0);
-    if (rows === MR && cs === 1) {
+    if (rows === MR && rs === 1) {
+      // op(A) = a transposed matrix: the MR values for one p are contiguous
+      for (let p = 0; p < kc; p++) {
+        const src = a + (((i0 + p * cs) as usize) << 2);
+        v128.store(dst, v128.load(src));
+        store<u64>(dst + 16, load<u64>(src + 16));
+        dst += (MR as usize) << 2;
+      }
+    } else if (rows === MR && cs === 1) {
       // rows of A are contiguous in p: gather MR values per p
       for (let p = 0; p < kc; p++) {
         for (let r = 0; r < MR; r++) {
@@ -60,6 +68,15 @@ function packB(b: usize, rs: i32, cs: i32, kc: i32, nc: i32, dst: usize): void {
         v128.store(dst, v128.load(src, 16), 16);
         dst += (NR as usize) << 2;
       }
+    } else if (cols === NR && rs === 1) {
+      // op(B) = a transposed matrix: walk each of the NR columns contiguously along p
+      for (let c = 0; c < NR; c++) {
+        const src = b + ((((j0 + c) * cs) as usize) << 2);
+        for (let p = 0; p < kc; p++) {
+          store<f32>(dst + (((p * NR + c) as usize) << 2), load<f32>(src + ((p as usize) << 2)));
+        }
+      }
+      dst += ((kc * NR) as usize) << 2;
     } else {
       for (let p = 0; p < kc; p++) {
         for (let c = 0; c < NR; c++) {

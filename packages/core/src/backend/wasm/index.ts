@@ -127,8 +127,11 @@ function matmulF32(
   if (threads > 1) threads = 1 + (rt.pool as WorkerPool).ensure(threads - 1);
   const scratch: number[] = [];
   for (let t = 0; t < threads; t++) scratch.push(rt.alloc(scratchFloats));
-  // about four chunks per thread, whole micro-tiles (8 columns) wide
-  const chunk = Math.max(16, Math.ceil(n / (4 * threads) / 8) * 8);
+  // Each chunk re-packs all of op(A), so chunks are few (one per thread for ~8M multiply-adds, up
+  // to four per thread for large products, which balances a late or busy worker), and whole
+  // micro-tiles (8 columns) wide.
+  const perThread = Math.min(4, Math.max(1, Math.floor((m * n * k) / (1 << 23))));
+  const chunk = Math.max(16, Math.ceil(n / (perThread * threads) / 8) * 8);
   for (let t = 0; t < aBatch.length; t++) {
     const ao = pa + (aBatch[t] as number) * m * k * 4;
     const bo = pb + (bBatch[t] as number) * k * n * 4;
