@@ -12,7 +12,7 @@
 const MR: i32 = 6;
 const NR: i32 = 8;
 const KC: i32 = 256;
-const MC: i32 = 96;
+const MC: i32 = 48;
 const NC: i32 = 1024;
 
 /** Bytes of scratch the matmul needs for its packed panels. */
