@@ -1,5 +1,6 @@
 import {
   div,
+  getBackend,
   getNumThreads,
   noGrad,
   setBackend,
@@ -71,12 +72,15 @@ export function fluxion(backend: string): Impl {
       const n = MATMUL_N;
       const a = t32(uniform(n * n, 1), [n, n]);
       const b = t32(uniform(n * n, 2), [n, n]);
+      // Aᵀ·B and A·Bᵀ: the backend kernel that backward runs (operands read in place, as matmul's
+      // vjp does); the public a.T.matmul(b) would first copy the transpose.
+      const be = getBackend();
+      const [ad, bd] = [a.data(), b.data()];
       const mm =
         kind === "NN"
           ? () => a.matmul(b)
-          : kind === "TN"
-            ? () => a.T.matmul(b)
-            : () => a.matmul(b.T);
+          : () =>
+              be.matmul(ad, [n, n], bd, [n, n], kind === "TN", kind === "NT", [n, n], "float32");
       if (threads === undefined) return mm;
       return () => {
         const before = getNumThreads();

@@ -17,6 +17,12 @@ export function permute(
   perm: readonly number[],
   outDtype: DType,
 ): TypedArray {
+  const r = shape.length;
+  if (r >= 2 && perm[r - 1] === r - 2 && perm[r - 2] === r - 1) {
+    let batchOnly = true;
+    for (let i = 0; i < r - 2; i++) if (perm[i] !== i) batchOnly = false;
+    if (batchOnly) return transposeLast2(x, shape, outDtype);
+  }
   const strides = stridesOf(shape);
   const outShape = perm.map((p) => shape[p] as number);
   return gatherOffsets(
@@ -27,6 +33,29 @@ export function permute(
     ),
     outDtype,
   );
+}
+
+/** Swaps the last two axes in 32 × 32 blocks, so reads and writes both stay within cache lines. */
+function transposeLast2(x: TypedArray, shape: Shape, outDtype: DType): TypedArray {
+  const r = shape.length;
+  const rows = shape[r - 2] as number;
+  const cols = shape[r - 1] as number;
+  const out = allocate(outDtype, x.length);
+  const mat = rows * cols;
+  const B = 32;
+  for (let base = 0; base < x.length; base += mat) {
+    for (let i0 = 0; i0 < rows; i0 += B) {
+      const i1 = Math.min(rows, i0 + B);
+      for (let j0 = 0; j0 < cols; j0 += B) {
+        const j1 = Math.min(cols, j0 + B);
+        for (let i = i0; i < i1; i++) {
+          const src = base + i * cols;
+          for (let j = j0; j < j1; j++) out[base + j * rows + i] = x[src + j] as number;
+        }
+      }
+    }
+  }
+  return out;
 }
 
 export function expand(x: TypedArray, shape: Shape, outShape: Shape, outDtype: DType): TypedArray {
