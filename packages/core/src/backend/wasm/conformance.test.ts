@@ -239,6 +239,39 @@ describe("wasm backend conformance with the CPU backend", () => {
     },
   );
 
+  it("elementwise kernels large enough for threads give the same bits on 1 and 2 threads", () => {
+    const n = 100_003; // above the threshold, with a ragged tail
+    const rng = rngFrom(11);
+    const x = values("float32", n, rng, 8);
+    const g = values("float32", n, rng, 3);
+    const run = () => [
+      ...(["exp", "tanh", "sigmoid"] as const).map((op) => wasm.unary(op, x, "float32")),
+      ...(["tanh", "sigmoid", "geluTanh"] as const).flatMap((op) => [
+        wasm.activation(op, x, [], "float32"),
+        wasm.activationGrad(op, g, x, [], "float32"),
+      ]),
+    ];
+    const before = getNumThreads();
+    try {
+      setNumThreads(1);
+      const one = run();
+      setNumThreads(2);
+      const two = run();
+      for (let i = 0; i < one.length; i++) {
+        expect(Array.from(two[i] as TypedArray)).toEqual(Array.from(one[i] as TypedArray));
+      }
+      expectClose(
+        two[5] as TypedArray,
+        cpuBackend.activation("sigmoid", x, [], "float32"),
+        2e-5,
+        1e-6,
+        "sigmoid",
+      );
+    } finally {
+      setNumThreads(before);
+    }
+  });
+
   it("setNumThreads rejects a count that is not a positive integer", () => {
     expect(() => setNumThreads(0)).toThrow(/setNumThreads: expected a positive integer, got 0/);
     expect(() => setNumThreads(1.5)).toThrow(/positive integer/);

@@ -174,6 +174,49 @@ function matmulF32(
   return rt.take(pc, total);
 }
 
+/** From this many elements on, the costly elementwise kernels are split over threads. */
+const MIN_THREADED_ELEMENTS = 1 << 16;
+
+/**
+ * Runs elementwise kernel `kind` (1 unaryF32, 2 activationF32, 3 activationGradF32) over n floats,
+ * split in chunks over threads when it is large. Elementwise results do not depend on the split:
+ * each element goes through the same vector code wherever its chunk starts.
+ */
+function elementwise(
+  rt: WasmRuntime,
+  kind: 1 | 2 | 3,
+  op: number,
+  x: number,
+  y: number,
+  g: number,
+  n: number,
+) {
+  const k = rt.exports;
+  const run = (i0: number, len: number) => {
+    if (kind === 1) k.unaryF32(op, x + i0 * 4, y + i0 * 4, len);
+    else if (kind === 2) k.activationF32(op, x + i0 * 4, y + i0 * 4, len);
+    else k.activationGradF32(op, g + i0 * 4, x + i0 * 4, y + i0 * 4, len);
+  };
+  let threads = n >= MIN_THREADED_ELEMENTS ? rt.threads : 1;
+  if (threads > 1) threads = 1 + (rt.pool as WorkerPool).ensure(threads - 1);
+  if (threads === 1) {
+    run(0, n);
+    return;
+  }
+  const pool = rt.pool as WorkerPool;
+  const chunk = Math.max(8192, Math.ceil(n / (4 * threads) / 4) * 4);
+  for (let w = 1; w < threads; w++) pool.setElementwise(w - 1, kind, [op, x, y, g, n], chunk);
+  const counter = pool.counter();
+  Atomics.store(counter, 0, 0);
+  pool.start(threads - 1);
+  for (;;) {
+    const i0 = Atomics.add(counter, 0, 1) * chunk;
+    if (i0 >= n) break;
+    run(i0, Math.min(chunk, n - i0));
+  }
+  pool.join(threads - 1);
+}
+
 /** Batched float64 op(A)·op(B) on one thread (gradient checks; speed is judged in float32). */
 function matmulF64(
   rt: WasmRuntime,
@@ -230,7 +273,9 @@ export function createWasmBackend(): Backend | null {
         return cpuBackend.unary(op, a, outDtype);
       rt.reset();
       const p = rt.put(a);
-      x.unaryF32(code, p, p, a.length);
+      // copy, neg, abs and the like are memory-bound: threads only for the costly ones
+      if (code === 1 || code === 8 || code === 9) elementwise(rt, 1, code, p, p, 0, a.length);
+      else x.unaryF32(code, p, p, a.length);
       return rt.take(p, a.length);
     },
     binary(op, a, aShape, b, bShape, outShape, outDtype) {
@@ -289,7 +334,8 @@ export function createWasmBackend(): Backend | null {
         return cpuBackend.activation(op, a, params, outDtype);
       rt.reset();
       const p = rt.put(a);
-      x.activationF32(code, p, p, a.length);
+      if (code === 0) x.activationF32(code, p, p, a.length);
+      else elementwise(rt, 2, code, p, p, 0, a.length);
       return rt.take(p, a.length);
     },
     activationGrad(op, g, a, params, outDtype) {
@@ -299,7 +345,7 @@ export function createWasmBackend(): Backend | null {
       rt.reset();
       const pg = rt.put(g);
       const pa = rt.put(a);
-      x.activationGradF32(code, pg, pa, pg, a.length);
+      elementwise(rt, 3, code, pa, pg, pg, a.length);
       return rt.take(pg, a.length);
     },
     matmul(a, aShape, b, bShape, transA, transB, outShape, outDtype) {

@@ -1,8 +1,8 @@
 import { kernelsSharedWasmBase64, kernelsWasmBase64 } from "./kernels.generated.js";
 import {
   availableCores,
+  COUNTER_BYTE,
   MAX_WORKERS,
-  SLOT_BYTES,
   threadsSupported,
   WorkerPool,
 } from "./threads.js";
@@ -57,7 +57,7 @@ export interface KernelExports {
 
 const PAGE = 65536;
 /** The workers' control slots come first in memory; the arena starts after them. */
-const ARENA_START = Math.ceil((MAX_WORKERS * SLOT_BYTES) / 256) * 256;
+const ARENA_START = Math.ceil((COUNTER_BYTE + 4) / 256) * 256;
 
 // The few WebAssembly JS API members used here (core's type config includes neither the DOM lib nor
 // a WebAssembly declaration), read from globalThis so that a runtime without it is detected.

@@ -2,7 +2,7 @@
 // Web Workers are not wired up yet, so browsers stay on one thread).
 
 /** Bytes of control block per worker, at the start of memory (the arena starts after them all). */
-export const SLOT_BYTES = 64;
+export const SLOT_BYTES = 128;
 export const MAX_WORKERS = 3;
 
 interface NodeWorker {
@@ -16,13 +16,15 @@ interface NodeProcess {
 }
 
 /** Byte offset of the chunk counter that the caller and every worker take column chunks from. */
-export const COUNTER_BYTE = 252;
+export const COUNTER_BYTE = MAX_WORKERS * SLOT_BYTES;
 
-// Each worker waits on word 0 of its slot for a new job number; the job is a gemm whose arguments
-// are in words 2..13 (m, n, k, a, ars, acs, b, brs, bcs, c, ldc, scratch) and whose columns are cut
-// in chunks of word 15 columns. Workers and the caller take chunks from a shared counter until none
-// are left (so a worker that wakes late or runs on a busy core does less), then a worker publishes
-// the job number in word 1. Word 14 says it has started.
+// Each worker waits on word 0 of its slot for a new job number. Word 16 says what the job is:
+// 0, a gemm whose arguments are in words 2..13 (m, n, k, a, ars, acs, b, brs, bcs, c, ldc,
+// scratch), cut in chunks of word 15 columns; 1, 2 or 3, an elementwise kernel (unaryF32,
+// activationF32, activationGradF32) with op, x, y, g, n in words 17..21, cut in chunks of word 15
+// elements. Workers and the caller take chunks from a shared counter until none are left (so a
+// worker that wakes late or runs on a busy core does less); then a worker publishes the job number
+// in word 1. Word 14 says it has started.
 const workerSource = `
 const { workerData } = require("node:worker_threads");
 const { module, memory, slot } = workerData;
@@ -39,13 +41,26 @@ for (;;) {
   if (s === seen) continue;
   if (s < 0) break;
   seen = s;
-  const n = c[3], cw = c[15], bcs = c[10];
-  for (;;) {
-    const j0 = Atomics.add(counter, 0, 1) * cw;
-    if (j0 >= n) break;
-    const nw = Math.min(cw, n - j0);
-    k.gemm(c[2], nw, c[4], c[5] >>> 0, c[6], c[7], (c[8] >>> 0) + j0 * bcs * 4, c[9], bcs,
-      (c[11] >>> 0) + j0 * 4, c[12], c[13] >>> 0);
+  const kind = c[16], cw = c[15];
+  if (kind === 0) {
+    const n = c[3], bcs = c[10];
+    for (;;) {
+      const j0 = Atomics.add(counter, 0, 1) * cw;
+      if (j0 >= n) break;
+      const nw = Math.min(cw, n - j0);
+      k.gemm(c[2], nw, c[4], c[5] >>> 0, c[6], c[7], (c[8] >>> 0) + j0 * bcs * 4, c[9], bcs,
+        (c[11] >>> 0) + j0 * 4, c[12], c[13] >>> 0);
+    }
+  } else {
+    const op = c[17], x = c[18] >>> 0, y = c[19] >>> 0, g = c[20] >>> 0, n = c[21];
+    for (;;) {
+      const i0 = Atomics.add(counter, 0, 1) * cw;
+      if (i0 >= n) break;
+      const len = Math.min(cw, n - i0);
+      if (kind === 1) k.unaryF32(op, x + i0 * 4, y + i0 * 4, len);
+      else if (kind === 2) k.activationF32(op, x + i0 * 4, y + i0 * 4, len);
+      else k.activationGradF32(op, g + i0 * 4, x + i0 * 4, y + i0 * 4, len);
+    }
   }
   Atomics.store(c, 1, s);
   Atomics.notify(c, 1);
@@ -127,6 +142,18 @@ export class WorkerPool {
     const s = this.slots[w] as Int32Array;
     for (let i = 0; i < 12; i++) s[2 + i] = args[i] as number;
     s[15] = chunk;
+    s[16] = 0;
+  }
+
+  /**
+   * Sets worker `w`'s job: elementwise kernel `kind` (1 unaryF32, 2 activationF32, 3
+   * activationGradF32) with op, x, y, g, n, cut in chunks of `chunk` elements.
+   */
+  setElementwise(w: number, kind: number, args: readonly number[], chunk: number): void {
+    const s = this.slots[w] as Int32Array;
+    for (let i = 0; i < 5; i++) s[17 + i] = args[i] as number;
+    s[15] = chunk;
+    s[16] = kind;
   }
 
   /** The shared chunk counter (reset it to 0 before `start`). */
