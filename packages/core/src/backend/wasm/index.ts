@@ -106,9 +106,7 @@ function matmulF32(
   const m = outShape[r - 2] as number;
   const n = outShape[r - 1] as number;
   const k = transA ? (aShape[aShape.length - 2] as number) : (aShape[aShape.length - 1] as number);
-  const batchShape = outShape.slice(0, -2);
-  const aBatch = stridedOffsets(batchShape, broadcastStrides(aShape.slice(0, -2), batchShape));
-  const bBatch = stridedOffsets(batchShape, broadcastStrides(bShape.slice(0, -2), batchShape));
+  const [aBatch, bBatch] = batchOffsets(aShape, bShape, outShape);
   rt.reset();
   const pa = rt.put(a);
   const pb = rt.put(b);
@@ -172,6 +170,18 @@ function matmulF32(
     pool.join(threads - 1);
   }
   return rt.take(pc, total);
+}
+
+const single = new Int32Array(1);
+
+/** Offsets (in matrices) of A's and B's matrix for each batch element of the output. */
+function batchOffsets(aShape: Shape, bShape: Shape, outShape: Shape): [Int32Array, Int32Array] {
+  if (outShape.length === 2) return [single, single];
+  const batchShape = outShape.slice(0, -2);
+  return [
+    stridedOffsets(batchShape, broadcastStrides(aShape.slice(0, -2), batchShape)),
+    stridedOffsets(batchShape, broadcastStrides(bShape.slice(0, -2), batchShape)),
+  ];
 }
 
 /** From this many elements on, the costly elementwise kernels are split over threads. */
