@@ -194,7 +194,7 @@ async function main(): Promise<void> {
   const steps = quick ? 2000 : 10_000;
   const m = memoryCheck(defaultBackend, steps);
   console.log(
-    `flat-memory check (${ref}, ${m.steps} small MLP steps, heap${m.gcBeforeSample ? " after gc" : ""}): start ${m.startMB.toFixed(1)} MB, end ${m.endMB.toFixed(1)} MB, max ${m.maxMB.toFixed(1)} MB`,
+    `flat-memory check (${ref}, ${m.steps} small MLP steps${m.gcBeforeSample ? ", sampled after gc" : ""}): JS heap start ${m.startMB.toFixed(1)} MB, end ${m.endMB.toFixed(1)} MB, max ${m.maxMB.toFixed(1)} MB; ArrayBuffers start ${m.buffersStartMB.toFixed(1)} MB, end ${m.buffersEndMB.toFixed(1)} MB, max ${m.buffersMaxMB.toFixed(1)} MB`,
   );
   console.log(`total time ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }

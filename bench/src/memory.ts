@@ -5,9 +5,14 @@ import { labels, uniform, weights } from "./workloads.js";
 
 export interface MemoryReport {
   readonly steps: number;
+  /** JS heap in use. */
   readonly startMB: number;
   readonly endMB: number;
   readonly maxMB: number;
+  /** Memory of ArrayBuffers (tensor data, wasm memory), outside the JS heap. */
+  readonly buffersStartMB: number;
+  readonly buffersEndMB: number;
+  readonly buffersMaxMB: number;
   /** Whether a full GC ran before each sample (else samples include garbage not yet collected). */
   readonly gcBeforeSample: boolean;
 }
@@ -59,20 +64,31 @@ export function memoryCheck(backend: string, steps: number, every = 250): Memory
       }
     });
   };
-  const sample = () => {
+  const sample = (): [number, number] => {
     gc?.();
-    return process.memoryUsage().heapUsed / 2 ** 20;
+    const u = process.memoryUsage();
+    return [u.heapUsed / 2 ** 20, u.arrayBuffers / 2 ** 20];
   };
   for (let i = 0; i < every; i++) step();
-  const start = sample();
-  let max = start;
-  let end = start;
+  const [start, bStart] = sample();
+  let [max, bMax] = [start, bStart];
+  let [end, bEnd] = [start, bStart];
   for (let i = 1; i <= steps; i++) {
     step();
     if (i % every === 0) {
-      end = sample();
-      if (end > max) max = end;
+      [end, bEnd] = sample();
+      max = Math.max(max, end);
+      bMax = Math.max(bMax, bEnd);
     }
   }
-  return { steps, startMB: start, endMB: end, maxMB: max, gcBeforeSample: gc !== undefined };
+  return {
+    steps,
+    startMB: start,
+    endMB: end,
+    maxMB: max,
+    buffersStartMB: bStart,
+    buffersEndMB: bEnd,
+    buffersMaxMB: bMax,
+    gcBeforeSample: gc !== undefined,
+  };
 }
