@@ -73,3 +73,25 @@ export function defineExtremum(kind: "max" | "min"): Op<ReduceAttrs> {
     },
   });
 }
+
+/**
+ * argmax or argmin: an int32 index, not differentiable (no vjp, so asking for a gradient through it
+ * is a clear error). Returns the function users call: along `axis`, or over the flattened tensor
+ * when `axis` is omitted (PyTorch's convention).
+ */
+export function defineArgExtremum(
+  kind: "argmax" | "argmin",
+): (x: Tensor, axis?: number, keepDims?: boolean) => Tensor {
+  const op = defineReduction({
+    name: kind,
+    kernel: kind,
+    needsElements: true,
+    dtype: () => "int32",
+  });
+  return (x, axis, keepDims = false) => {
+    if (axis !== undefined) return op([x], reduceAttrs(kind, x, axis, keepDims));
+    const flat = x.reshape([x.size]);
+    const i = op([flat], reduceAttrs(kind, flat, 0, false));
+    return keepDims ? i.reshape(x.shape.map(() => 1)) : i;
+  };
+}
