@@ -101,7 +101,7 @@ function opsInGraph(out: Tensor): Set<string> {
     const t = todo.pop() as Tensor;
     if (seen.has(t)) continue;
     seen.add(t);
-    if (t._nonDifferentiableOrigin) names.add(t._nonDifferentiableOrigin);
+    if (t._nonDifferentiable) names.add(t._nonDifferentiable.op);
     if (t._node) {
       names.add(t._node.name);
       for (const x of t._node.inputs ?? []) todo.push(x);

@@ -79,11 +79,13 @@ export function backward(
 
 function rootGradient(root: Tensor, gradient: TensorLike | undefined): Tensor {
   if (!root._requiresGrad) {
-    const origin = root._nonDifferentiableOrigin;
+    const origin = root._nonDifferentiable;
     throw new GraphError(
-      origin
-        ? `backward: ${origin} is not differentiable (it returns integer indices and carries no gradient); use softmax as a differentiable stand-in for argmax`
-        : "backward: this tensor does not require grad (no input of the computation had requiresGrad set, or it ran inside noGrad)",
+      origin?.reason
+        ? `backward: ${origin.op} is not differentiable: ${origin.reason}`
+        : origin
+          ? `backward: this tensor does not require grad: it was computed through ${origin.op}, which defines no gradient`
+          : "backward: this tensor does not require grad (no input of the computation had requiresGrad set, or it ran inside noGrad)",
     );
   }
   if (gradient === undefined) {

@@ -1,4 +1,4 @@
-import { isFloat } from "../dtype.js";
+import { allocate, isFloat } from "../dtype.js";
 import { ArgumentError, GraphError } from "../errors.js";
 import { fmt } from "../shape.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
@@ -83,8 +83,8 @@ function gradientsOf(
   retainGraph: boolean,
 ): Tensor[] {
   // Through a non-differentiable op (argmax) the gradient is not zero but undefined: say so.
-  if (!out._requiresGrad && out._nonDifferentiableOrigin === undefined)
-    return xs.map((x) => x.mul(0).detach());
+  if (!out._requiresGrad && out._nonDifferentiable?.reason === undefined)
+    return xs.map((x) => Tensor._fromData(allocate(x.dtype, x.size), x.shape, x.dtype)); // true zeros: x·0 is NaN at ±∞
   return backward([out], [seed], { inputs: xs, createGraph, retainGraph });
 }
 

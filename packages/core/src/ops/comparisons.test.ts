@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { grad } from "../autodiff/functional.js";
 import { DTypeError, GraphError, ShapeError } from "../errors.js";
 import { tensor, zeros } from "../tensor/create.js";
 import { eq, ge, gt, le, lt, ne } from "./comparisons.js";
@@ -37,7 +38,7 @@ describe("comparisons", () => {
     expect(y.requiresGrad).toBe(false);
     expect(() => y.sum().backward()).toThrow(GraphError);
     expect(() => y.backward(tensor([1, 1], { dtype: "int32" }))).toThrow(
-      /^backward: gt is not differentiable/,
+      /^backward: this tensor does not require grad: it was computed through gt/,
     );
   });
 
@@ -47,5 +48,13 @@ describe("comparisons", () => {
       /^le: cannot mix float32 and float64/,
     );
     expect(() => le(zeros([2]), zeros([2], { dtype: "float64" }))).toThrow(DTypeError);
+  });
+});
+
+describe("comparisons under grad", () => {
+  it("grad of a function that depends on x only through a comparison is zero, not an error", () => {
+    // a comparison is piecewise constant: its derivative is 0 wherever it exists (JAX agrees)
+    const g = grad((t) => t.gt(0).float().mul(t.detach()).sum())(tensor([1, -2, 3]));
+    expect(Array.from(g.data())).toEqual([0, 0, 0]);
   });
 });

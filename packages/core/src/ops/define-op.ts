@@ -56,6 +56,14 @@ export interface OpDef<A = Record<string, never>> {
    * not differentiable (its output never requires grad).
    */
   vjp?(g: Tensor, ctx: VjpContext<A>): readonly (Tensor | null | undefined)[];
+  /**
+   * For an op without `vjp` whose result users may try to differentiate through (argmax): why it
+   * has no gradient and what to use instead. Asking for a gradient through its output, even after
+   * further ops, is then an error with this text. Through other ops without `vjp` (comparisons,
+   * which are piecewise constant) backward says the output does not require grad, and `grad` gives
+   * zeros.
+   */
+  readonly noGradient?: string;
 }
 
 /** A defined op, called with its input tensors and attributes. */
@@ -115,12 +123,13 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
       };
     }
     const out = new Tensor(storage, shape, dtype, node);
-    if (needsGrad && node === null) out._nonDifferentiableOrigin = def.name;
-    else if (!needsGrad && isGradEnabled()) {
+    if (needsGrad && node === null) {
+      out._nonDifferentiable = { op: def.name, reason: def.noGradient };
+    } else if (!needsGrad && isGradEnabled()) {
       // Carry the origin through later ops (argmax(x).float().sum()), so that backward still
       // names the non-differentiable op instead of reporting that nothing requires grad.
-      const from = inputs.find((x) => x._nonDifferentiableOrigin !== undefined);
-      if (from) out._nonDifferentiableOrigin = from._nonDifferentiableOrigin;
+      const from = inputs.find((x) => x._nonDifferentiable !== undefined);
+      if (from) out._nonDifferentiable = from._nonDifferentiable;
     }
     if (isCheckingForward()) checkForwardAnomaly(def.name, inputs, out);
     return out;

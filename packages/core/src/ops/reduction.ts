@@ -32,6 +32,7 @@ interface ReductionSpec {
   needsElements: boolean;
   dtype?: (x: Tensor) => DType;
   vjp?: OpDef<ReduceAttrs>["vjp"];
+  noGradient?: string;
 }
 
 /** A reduction op over any set of axes, running one backend reduce kernel. */
@@ -53,6 +54,7 @@ export function defineReduction(spec: ReductionSpec): Op<ReduceAttrs> {
       return be.reduce(spec.kernel, t._data, t.shape, axes, out.dtype);
     },
     ...(spec.vjp ? { vjp: spec.vjp } : {}),
+    ...(spec.noGradient ? { noGradient: spec.noGradient } : {}),
   });
 }
 
@@ -87,6 +89,7 @@ export function defineArgExtremum(
     kernel: kind,
     needsElements: true,
     dtype: () => "int32",
+    noGradient: `it returns integer indices and carries no gradient; use softmax as a differentiable stand-in for ${kind}`,
   });
   return (x, axis, keepDims = false) => {
     if (axis !== undefined) return op([x], reduceAttrs(kind, x, axis, keepDims));

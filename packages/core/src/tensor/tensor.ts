@@ -50,7 +50,7 @@ export class Tensor {
   /** @internal */
   _retainsGrad = false;
   /** @internal The non-differentiable op that made this from a tensor that required grad. */
-  _nonDifferentiableOrigin: string | undefined;
+  _nonDifferentiable: { readonly op: string; readonly reason: string | undefined } | undefined;
 
   /** @internal Use `tensor()`, `zeros()` and friends to create tensors. */
   constructor(storage: Storage, shape: Shape, dtype: DType, node: Node | null = null) {
