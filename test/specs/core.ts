@@ -542,6 +542,7 @@ function varianceSpec(op: string, fn: typeof variance): OpTestSpec {
 export const coreSpecs: readonly OpTestSpec[] = [
   // elementwise, one input
   unary("neg", (x) => x.neg()),
+  unary("clone", (x) => x.clone()),
   unary("exp", (x) => x.exp()),
   unary("expm1", (x) => x.expm1()),
   unary("log", (x) => x.log(), { min: 0.1, max: 5 }),

@@ -220,3 +220,22 @@ describe("backward", () => {
     expect(ones([1]).requiresGrad).toBe(false);
   });
 });
+
+describe("gradients never alias", () => {
+  it("two leaves that receive the same gradient get separate storage", () => {
+    const a = tensor([1, 2], { requiresGrad: true });
+    const b = tensor([3, 4], { requiresGrad: true });
+    a.add(b).sum().backward();
+    noGrad(() => (a.grad as Tensor).mul_(10));
+    expect((b.grad as Tensor).toArray()).toEqual([1, 1]);
+    expect((a.grad as Tensor).toArray()).toEqual([10, 10]);
+  });
+
+  it("a leaf's .grad is not the caller's seed gradient", () => {
+    const x = tensor([1, 2], { requiresGrad: true });
+    const seed = tensor([5, 6]);
+    x.backward(seed);
+    noGrad(() => (x.grad as Tensor).zero_());
+    expect(seed.toArray()).toEqual([5, 6]);
+  });
+});

@@ -2,6 +2,7 @@ import { allocate } from "../dtype.js";
 import { AnomalyError, GraphError, ShapeError } from "../errors.js";
 import { fmt, shapesEqual } from "../shape.js";
 import type { Node } from "../tensor/node.js";
+import type { Storage } from "../tensor/storage.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { firstNonFinite, isAnomalyEnabled, runRule } from "./anomaly.js";
 import { setGradEnabled } from "./grad-mode.js";
@@ -39,6 +40,9 @@ export function backward(
   });
 
   const order = topologicalOrder(roots);
+  // Storages that a .grad or the caller already holds (see the NOTE below).
+  const held = new Set<Storage>();
+  for (const g of rootGrads) if (g instanceof Tensor) held.add(g._storage);
   const wanted = options.inputs ? new Set(options.inputs) : null;
   const captured = new Map<Tensor, Tensor>();
   const prevMode = setGradEnabled(createGraph);
@@ -52,6 +56,11 @@ export function backward(
       if (wanted) {
         if (wanted.has(t)) captured.set(t, g);
       } else if (t._node === null || t._retainsGrad) {
+        // NOTE: a rule may pass one gradient to several inputs (add gives g to both), and the
+        // user's own seed gradient may reach a leaf unchanged: a .grad never shares storage with
+        // another .grad or with the seed, so an in-place update of one cannot change the other.
+        if (t.grad === null && held.has(g._storage)) g = g.clone();
+        held.add(g._storage);
         t.grad = t.grad ? t.grad.add(g) : g;
       }
       const node = t._node;

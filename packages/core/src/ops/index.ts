@@ -5,6 +5,7 @@ export { argmax } from "./argmax.js";
 export { argmin } from "./argmin.js";
 export { cast } from "./cast.js";
 export { clamp } from "./clamp.js";
+export { clone } from "./clone.js";
 export { eq, ge, gt, le, lt, ne } from "./comparisons.js";
 export { concat, stack } from "./concat.js";
 export { asTensor } from "./convert.js";

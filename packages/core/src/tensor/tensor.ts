@@ -350,6 +350,9 @@ export class Tensor {
   neg(): Tensor {
     return ops.neg(this);
   }
+  clone(): Tensor {
+    return ops.clone(this);
+  }
   exp(): Tensor {
     return ops.exp(this);
   }

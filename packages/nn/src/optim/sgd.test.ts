@@ -1,4 +1,4 @@
-import { ArgumentError, tensor } from "@fluxion/core";
+import { ArgumentError, noGrad, type Tensor, tensor } from "@fluxion/core";
 import { describe, expect, it } from "vitest";
 import { Parameter } from "../module/parameter.js";
 import { expectClose, flat } from "../test-utils/close.js";
@@ -135,5 +135,20 @@ describe("SGD", () => {
     step(p, opt);
     step(q, opt2);
     expect(flat(q)).toEqual(flat(p));
+  });
+});
+
+describe("SGD state", () => {
+  it("the momentum buffer does not share storage with the gradient (in-place clipping leaves it alone)", () => {
+    const p = tensor([1], { dtype: "float64", requiresGrad: true });
+    const opt = new SGD([p], { lr: 0.1, momentum: 0.9 });
+    p.mul(p).sum().backward(); // g = 2
+    opt.step();
+    noGrad(() => (p.grad as Tensor).zero_());
+    p.grad = null;
+    p.mul(p).sum().backward(); // g = 2·0.8 = 1.6
+    opt.step();
+    // buffer = 0.9·2 + 1.6 = 3.4; p = 0.8 − 0.1·3.4 = 0.46 (a zeroed buffer would give 0.64)
+    expect(p.item()).toBeCloseTo(0.46, 14);
   });
 });

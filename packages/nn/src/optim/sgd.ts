@@ -67,8 +67,9 @@ export class SGD extends Optimizer<SGDOptions> {
         if (momentum !== 0) {
           const state = this.stateOf(p);
           const prev = state.momentumBuffer as Tensor | null | undefined;
-          // NOTE: PyTorch's first step stores the gradient itself, without dampening.
-          const buf = prev ? prev.mul(momentum).add(d.mul(1 - dampening)) : d.detach();
+          // NOTE: PyTorch's first step stores (a copy of) the gradient itself, without dampening;
+          // a copy, so that an in-place change of p.grad (clipping, zero_) leaves the state alone.
+          const buf = prev ? prev.mul(momentum).add(d.mul(1 - dampening)) : d.clone();
           state.momentumBuffer = buf;
           d = nesterov ? d.add(buf.mul(momentum)) : buf;
         }
