@@ -65,8 +65,10 @@ export function firstNonFinite(a: TypedArray): number {
 
 // NOTE: Fluxion's own frames are recognised by location (this package's src/ or dist/ folder, its
 // tests excepted), not by folder names, which a user's own files may share ("ops/", "autodiff/").
-const ownRoot = new URL("../", import.meta.url);
-const ownPrefixes = [ownRoot.href, decodeURIComponent(ownRoot.pathname)];
+// import.meta.url is undefined where a bundler emitted a script rather than a module: then no frame
+// is recognised as Fluxion's, and the stack is shown whole.
+const ownRoot = typeof import.meta.url === "string" ? new URL("../", import.meta.url) : undefined;
+const ownPrefixes = ownRoot ? [ownRoot.href, decodeURIComponent(ownRoot.pathname)] : [];
 
 function isOwnFrame(line: string): boolean {
   return ownPrefixes.some((p) => line.includes(p)) && !/\.test\.[cm]?[jt]s/.test(line);
