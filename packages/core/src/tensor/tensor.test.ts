@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { noGrad } from "../autodiff/grad-mode.js";
 import { ShapeError } from "../errors.js";
-import { arange, ones, tensor, zeros } from "./create.js";
+import { Generator } from "../random/generator.js";
+import { arange, ones, randn, tensor, zeros } from "./create.js";
 
 describe("Tensor", () => {
   it("reads back as nested arrays, typed-array copies and items", () => {
@@ -144,4 +145,30 @@ describe("Tensor", () => {
     expect(a.isLeaf).toBe(true);
     expect(a.gradFn).toBeUndefined();
   });
+});
+
+describe("add_/sub_ with a same-shape tensor (the optimiser update, one backend kernel)", () => {
+  it.each(["float32", "float64"] as const)(
+    "equals the out-of-place result in %s and writes through views",
+    (dtype) => {
+      const w = randn([3, 4], { dtype, generator: new Generator(1) });
+      const g = randn([3, 4], { dtype, generator: new Generator(2) });
+      const original = w.data();
+      const expected = w.sub(g.mul(0.3)).data(); // out of place: each step rounded to dtype
+      const view = w.reshape([12]);
+      w.sub_(g, 0.3);
+      const got = w.data();
+      got.forEach((v, i) => {
+        const e = expected[i] as number;
+        expect(Math.abs(v - e)).toBeLessThanOrEqual(
+          dtype === "float32" ? 2e-7 * Math.max(1, Math.abs(e)) : 0,
+        );
+      });
+      expect(Array.from(view.data())).toEqual(Array.from(got));
+      w.add_(g, 0.3); // undoes the update, up to rounding
+      w.data().forEach((v, i) => {
+        expect(Math.abs(v - (original[i] as number))).toBeLessThan(1e-6);
+      });
+    },
+  );
 });
