@@ -257,10 +257,21 @@ const matmulCase = fc
     fc.integer({ min: 1, max: 3 }),
     fc.integer({ min: 1, max: 3 }),
     fc.constantFrom("batched", "vector-left", "vector-right", "vectors"),
+    fc.boolean(),
+    fc.boolean(),
   )
-  .chain(([[batch, ba, bb], m, k, n, kind]) => {
-    const sa = kind === "vector-left" || kind === "vectors" ? [k] : [...(ba as number[]), m, k];
-    const sb = kind === "vector-right" || kind === "vectors" ? [k] : [...(bb as number[]), k, n];
+  .chain(([[batch, ba, bb], m, k, n, kind, tA, tB]) => {
+    // transposes apply to matrix operands only; a transposed operand is drawn in transposed shape
+    const transposeA = tA && kind !== "vector-left" && kind !== "vectors";
+    const transposeB = tB && kind !== "vector-right" && kind !== "vectors";
+    const sa =
+      kind === "vector-left" || kind === "vectors"
+        ? [k]
+        : [...(ba as number[]), ...(transposeA ? [k, m] : [m, k])];
+    const sb =
+      kind === "vector-right" || kind === "vectors"
+        ? [k]
+        : [...(bb as number[]), ...(transposeB ? [n, k] : [k, n])];
     const out =
       kind === "vectors"
         ? []
@@ -274,9 +285,9 @@ const matmulCase = fc
       .map(
         ([a, b]): OpCase => ({
           inputs: [a, b],
-          call: (x, y) => matmul(x, y),
+          call: (x, y) => matmul(x, y, { transposeA, transposeB }),
           shape: out,
-          label: kind,
+          label: `${kind}${transposeA ? ", transposeA" : ""}${transposeB ? ", transposeB" : ""}`,
         }),
       );
   });

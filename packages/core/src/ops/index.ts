@@ -19,7 +19,7 @@ export { indexSelect } from "./indexSelect.js";
 export { log } from "./log.js";
 export { log1p } from "./log1p.js";
 export { logSumExp } from "./logSumExp.js";
-export { matmul } from "./matmul.js";
+export { type MatmulOptions, matmul } from "./matmul.js";
 export { max } from "./max.js";
 export { maximum } from "./maximum.js";
 export { mean } from "./mean.js";

@@ -1,4 +1,4 @@
-import { ShapeError } from "../errors.js";
+import { ArgumentError, ShapeError } from "../errors.js";
 import { broadcastShapes, fmt } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asPair } from "./convert.js";
@@ -53,29 +53,46 @@ const matmulOp: Op<MatmulAttrs> = defineOp<MatmulAttrs>({
   },
 });
 
+/** Operands to use transposed (their last two axes swapped), read in place without a copy. */
+export interface MatmulOptions {
+  transposeA?: boolean;
+  transposeB?: boolean;
+}
+
 /**
  * Matrix product with PyTorch's rules: 2-D × 2-D is a matrix product; leading (batch) axes
  * broadcast; a 1-D operand is a vector (a row on the left, a column on the right) whose axis is
- * removed from the result.
+ * removed from the result. `transposeA`/`transposeB` (as in TensorFlow.js) multiply by the
+ * transpose of a matrix operand without copying it: `matmul(x, W, { transposeB: true })` is x·Wᵀ.
  *
  * @example
  * matmul(ones([32, 784]), ones([784, 10])).shape; // [32, 10]
+ * matmul(ones([32, 784]), ones([10, 784]), { transposeB: true }).shape; // [32, 10]
  */
-export function matmul(a: TensorLike, b: TensorLike): Tensor {
+export function matmul(a: TensorLike, b: TensorLike, options: MatmulOptions = {}): Tensor {
   const [x, y] = asPair(a, b);
+  const transA = options.transposeA ?? false;
+  const transB = options.transposeB ?? false;
   if (x.ndim === 0 || y.ndim === 0) {
     throw new ShapeError(
       `matmul: both arguments need at least one dimension, got ${fmt(x.shape)} and ${fmt(y.shape)}`,
     );
   }
-  const x2 = x.ndim === 1 ? x.reshape([1, x.shape[0] as number]) : x;
-  const y2 = y.ndim === 1 ? y.reshape([y.shape[0] as number, 1]) : y;
-  if ((x2.shape[x2.ndim - 1] as number) !== (y2.shape[y2.ndim - 2] as number)) {
-    throw new ShapeError(
-      `matmul: cannot multiply ${fmt(x.shape)} by ${fmt(y.shape)}: inner dimensions ${x2.shape[x2.ndim - 1]} and ${y2.shape[y2.ndim - 2]} differ`,
+  if ((transA && x.ndim === 1) || (transB && y.ndim === 1)) {
+    throw new ArgumentError(
+      `matmul: transposeA/transposeB apply to matrices, not to the 1-D argument (shapes ${fmt(x.shape)} and ${fmt(y.shape)})`,
     );
   }
-  let out = matmulOp([x2, y2], { transA: false, transB: false });
+  const x2 = x.ndim === 1 ? x.reshape([1, x.shape[0] as number]) : x;
+  const y2 = y.ndim === 1 ? y.reshape([y.shape[0] as number, 1]) : y;
+  const innerA = x2.shape[x2.ndim - (transA ? 2 : 1)] as number;
+  const innerB = y2.shape[y2.ndim - (transB ? 1 : 2)] as number;
+  if (innerA !== innerB) {
+    throw new ShapeError(
+      `matmul: cannot multiply ${fmt(x.shape)}${transA ? "ᵀ" : ""} by ${fmt(y.shape)}${transB ? "ᵀ" : ""}: inner dimensions ${innerA} and ${innerB} differ`,
+    );
+  }
+  let out = matmulOp([x2, y2], { transA, transB });
   if (y.ndim === 1) out = out.squeeze(-1);
   if (x.ndim === 1) out = out.squeeze(y.ndim === 1 ? -1 : -2);
   return out;

@@ -428,8 +428,8 @@ export class Tensor {
   argmin(axis?: number, keepDims = false): Tensor {
     return ops.argmin(this, axis, keepDims);
   }
-  matmul(other: TensorLike): Tensor {
-    return ops.matmul(this, other);
+  matmul(other: TensorLike, options?: ops.MatmulOptions): Tensor {
+    return ops.matmul(this, other, options);
   }
   reshape(shape: readonly number[]): Tensor {
     return ops.reshape(this, shape);

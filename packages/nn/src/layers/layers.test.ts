@@ -97,3 +97,11 @@ describe("Flatten, Identity, Sequential", () => {
     expect(() => seq.at(3)).toThrow(/Sequential: index 3 is out of range for length 3/);
   });
 });
+
+describe("Linear input checks", () => {
+  it("names the layer and the expected feature count when the input's last axis is wrong", () => {
+    expect(() => new Linear(4, 2).call(zeros([3, 5]))).toThrow(
+      "Linear: the input's last axis must have inFeatures = 4 elements, got input shape [3, 5]",
+    );
+  });
+});

@@ -1,4 +1,11 @@
-import { ArgumentError, type DType, type Generator, type Tensor, zeros } from "@fluxion/core";
+import {
+  ArgumentError,
+  type DType,
+  type Generator,
+  ShapeError,
+  type Tensor,
+  zeros,
+} from "@fluxion/core";
 import { uniform } from "../init/basic.js";
 import { kaimingUniform } from "../init/scaled.js";
 import { Module } from "../module/module.js";
@@ -61,7 +68,14 @@ export class Linear extends Module {
   }
 
   override forward(x: Tensor): Tensor {
-    const y = x.matmul(this.weight.T);
+    const features = x.shape[x.ndim - 1];
+    if (x.ndim === 0 || features !== this.inFeatures) {
+      throw new ShapeError(
+        `Linear: the input's last axis must have inFeatures = ${this.inFeatures} elements, got input shape [${x.shape.join(", ")}]`,
+      );
+    }
+    // x·Wᵀ with W read in place: the kernel takes the transpose without copying the weight
+    const y = x.matmul(this.weight, { transposeB: true });
     return this.bias ? y.add(this.bias) : y;
   }
 
