@@ -129,8 +129,7 @@ describe("constant tensors", () => {
     expect(zeros([0, 4]).size).toBe(0);
     expect(zeros([2], { requiresGrad: true }).requiresGrad).toBe(true);
     expect(() => zeros([2, -1])).toThrow(
-      // zeros is full(shape, 0): the message names full
-      "full: shape must be a list of non-negative integers, got [2, -1]",
+      "zeros: shape must be a list of non-negative integers, got [2, -1]",
     );
     expect(() => ones([1.5])).toThrow(ArgumentError);
   });

@@ -103,12 +103,22 @@ export function tensor(
  * full([2, 3], 0.5);
  */
 export function full(shape: readonly number[], value: number, options: CreateOptions = {}): Tensor {
-  const s = checkShape("full", "shape", shape);
-  const dtype = resolveDType("full", options.dtype);
-  if (dtype === "int32") checkInt32("full", [value]);
+  return filled("full", shape, value, options);
+}
+
+/** `full`, with `op` naming the public function in error messages. */
+function filled(
+  op: string,
+  shape: readonly number[],
+  value: number,
+  options: CreateOptions,
+): Tensor {
+  const s = checkShape(op, "shape", shape);
+  const dtype = resolveDType(op, options.dtype);
+  if (dtype === "int32") checkInt32(op, [value]);
   const data = allocate(dtype, sizeOf(s));
   data.fill(value);
-  return finish("full", data, [...s], dtype, options);
+  return finish(op, data, [...s], dtype, options);
 }
 
 /**
@@ -118,7 +128,7 @@ export function full(shape: readonly number[], value: number, options: CreateOpt
  * zeros([2, 3], { dtype: "float64" });
  */
 export function zeros(shape: readonly number[], options: CreateOptions = {}): Tensor {
-  return full(shape, 0, options);
+  return filled("zeros", shape, 0, options);
 }
 
 /**
@@ -128,7 +138,7 @@ export function zeros(shape: readonly number[], options: CreateOptions = {}): Te
  * ones([3]);
  */
 export function ones(shape: readonly number[], options: CreateOptions = {}): Tensor {
-  return full(shape, 1, options);
+  return filled("ones", shape, 1, options);
 }
 
 /** Zeros with the shape and dtype of `t`. */

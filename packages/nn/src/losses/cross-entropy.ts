@@ -1,4 +1,4 @@
-import { ArgumentError, type Tensor } from "@fluxion/core";
+import { ArgumentError, DTypeError, type Tensor } from "@fluxion/core";
 import { checkClassWeight, classAxis, indexTargets, weightAlong } from "./class-targets.js";
 import { nllReduce } from "./nll-loss.js";
 import { checkReduction, type Reduction } from "./reduction.js";
@@ -66,6 +66,11 @@ export function crossEntropy(
   }
 
   checkFloat(op, "target", target);
+  if (target.ndim === input.ndim - 1) {
+    throw new DTypeError(
+      `${op}: a target of shape [${target.shape.join(", ")}] holds class indices, which must be int32, got ${target.dtype} (convert with .int()); probability targets have the input's shape [${input.shape.join(", ")}]`,
+    );
+  }
   checkSameFloat(op, "target", target, input);
   checkSameShape(op, "target", target, input);
   checkProbabilities(op, "target", target);

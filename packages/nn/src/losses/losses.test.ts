@@ -296,6 +296,12 @@ describe("invalid targets are clear errors", () => {
       /nllLoss: class-index targets must be int32, got float64/,
     ],
     [
+      "float class labels for crossEntropy",
+      () => crossEntropy(logits, tensor(labels, f64)),
+      DTypeError,
+      /crossEntropy: a target of shape \[5\] holds class indices, which must be int32, got float64/,
+    ],
+    [
       "index targets of the wrong shape",
       () => crossEntropy(logits, tensor([0, 1], i32)),
       ShapeError,
