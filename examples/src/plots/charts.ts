@@ -78,7 +78,7 @@ function activationLines(
     data: { values: points },
     mark: { type: "line", strokeWidth: 1.6, point: markPoints },
     encoding: {
-      x: { ...x, type: "quantitative" },
+      x: { ...x, type: "quantitative", axis: { tickMinStep: 1, format: "d" } },
       y: { ...y, type: "quantitative", scale: { type: "log" } },
       color: {
         field: "activation",

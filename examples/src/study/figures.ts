@@ -76,14 +76,13 @@ export async function writeStudyFigures(
       await writeChart(
         join(dir, `grad-norms-${d}.svg`),
         gradNormChart(
+          // a norm of exactly 0 (binaryStep's hidden layers) has no place on a log scale: left out
           runs.flatMap((r) =>
-            r.initialGradNorms.map((value, i) => ({
-              activation: r.activation,
-              layer: i + 1,
-              value: Math.max(value, 1e-30),
-            })),
+            r.initialGradNorms.flatMap((value, i) =>
+              value > 0 ? [{ activation: r.activation, layer: i + 1, value }] : [],
+            ),
           ),
-          `‖∂loss/∂W‖ per layer at initialisation (${d})`,
+          `‖∂loss/∂W‖ per layer at initialisation (${d}; zero norms not drawn)`,
         ),
       ),
     );
