@@ -2,7 +2,7 @@ import type { Tensor } from "@fluxion/core";
 import { logSigmoid } from "./log-sigmoid.js";
 import { checkReduction, type Reduction, reduce } from "./reduction.js";
 import {
-  checkBroadcastsTo,
+  checkElementWeight,
   checkFloat,
   checkProbabilities,
   checkSameFloat,
@@ -41,17 +41,12 @@ export function binaryCrossEntropyWithLogits(
   checkProbabilities(op, "target", target);
   let logWeight: Tensor | number = 1;
   if (options.posWeight !== undefined) {
-    const p = checkTensor(op, "posWeight", options.posWeight);
-    checkSameFloat(op, "posWeight", p, input);
-    checkBroadcastsTo(op, "posWeight", p, input);
+    const p = checkElementWeight(op, "posWeight", options.posWeight, input);
     logWeight = p.sub(1).mul(target).add(1);
   }
   let loss = target.neg().add(1).mul(input).sub(logSigmoid(input).mul(logWeight));
   if (options.weight !== undefined) {
-    const w = checkTensor(op, "weight", options.weight);
-    checkSameFloat(op, "weight", w, input);
-    checkBroadcastsTo(op, "weight", w, input);
-    loss = loss.mul(w);
+    loss = loss.mul(checkElementWeight(op, "weight", options.weight, input));
   }
   return reduce(loss, reduction);
 }

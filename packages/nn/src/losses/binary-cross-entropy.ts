@@ -1,7 +1,7 @@
 import { type Tensor, where } from "@fluxion/core";
 import { checkReduction, type Reduction, reduce } from "./reduction.js";
 import {
-  checkBroadcastsTo,
+  checkElementWeight,
   checkFloat,
   checkProbabilities,
   checkSameFloat,
@@ -60,8 +60,5 @@ export function binaryCrossEntropy(
     .add(target.neg().add(1).mul(clampedLog1m(input)))
     .neg();
   if (options.weight === undefined) return reduce(loss, reduction);
-  const w = checkTensor(op, "weight", options.weight);
-  checkSameFloat(op, "weight", w, input);
-  checkBroadcastsTo(op, "weight", w, input);
-  return reduce(loss.mul(w), reduction);
+  return reduce(loss.mul(checkElementWeight(op, "weight", options.weight, input)), reduction);
 }

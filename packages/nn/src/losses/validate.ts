@@ -48,6 +48,17 @@ export function checkBroadcastsTo(op: string, arg: string, t: Tensor, input: Ten
     );
 }
 
+/**
+ * An optional per-element weight (weight, posWeight): a tensor of the input's float dtype that
+ * broadcasts to the input's shape, returned checked.
+ */
+export function checkElementWeight(op: string, arg: string, value: unknown, input: Tensor): Tensor {
+  const w = checkTensor(op, arg, value);
+  checkSameFloat(op, arg, w, input);
+  checkBroadcastsTo(op, arg, w, input);
+  return w;
+}
+
 /** Throws unless every value of `t` lies in [0, 1] (NaN fails too). */
 export function checkProbabilities(op: string, arg: string, t: Tensor): void {
   const data = t.data();
