@@ -3,6 +3,7 @@
  * schedulers, a DataLoader, and safetensors serialisation (bytes here; files in
  * `@fluxion/nn/node`). Names and semantics follow PyTorch's, in camelCase.
  */
+export * from "./clip/index.js";
 export * from "./data/index.js";
 export * as init from "./init/index.js";
 export * from "./layers/index.js";
