@@ -269,7 +269,7 @@ describe("RAdam", () => {
 });
 
 describe("optimiser state and validation", () => {
-  const makers = {
+  const makers: Record<string, (p: Parameter) => Optimizer<BaseOptions>> = {
     RMSprop: (p: Parameter) => new RMSprop([p], { lr: 0.01, momentum: 0.9, centered: true }),
     Adagrad: (p: Parameter) => new Adagrad([p], { lr: 0.1, lrDecay: 0.1 }),
     Adamax: (p: Parameter) => new Adamax([p], { lr: 0.05 }),
