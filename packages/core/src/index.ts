@@ -67,3 +67,4 @@ export {
 } from "./tensor/create.js";
 export type { NestedArray } from "./tensor/nested.js";
 export { type GradHook, Tensor, type TensorLike } from "./tensor/tensor.js";
+export * from "./transforms/index.js";
