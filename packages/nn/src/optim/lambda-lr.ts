@@ -28,7 +28,8 @@ export class LambdaLR extends LRScheduler {
   ) {
     super("LambdaLR", optimizer, options.lastEpoch);
     const groups = optimizer.paramGroups.length;
-    const list = typeof lrLambda === "function" ? new Array(groups).fill(lrLambda) : lrLambda;
+    const list: readonly LrLambda[] =
+      typeof lrLambda === "function" ? Array.from({ length: groups }, () => lrLambda) : lrLambda;
     if (!Array.isArray(list) || !list.every((f) => typeof f === "function"))
       throw new ArgumentError(
         "LambdaLR: lrLambda must be a function of the epoch or an array of them, one per parameter group",
