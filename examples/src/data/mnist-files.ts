@@ -103,11 +103,19 @@ function decode(buf: Buffer): MnistDigits | undefined {
   return { pixels, labels };
 }
 
+let loaded: MnistDigits | undefined;
+
 /**
  * All digits of the `mnist` package: from the binary cache when present, else parsed from the
- * JSON (then cached, best effort: a read-only folder only costs speed).
+ * JSON (then cached, best effort: a read-only folder only costs speed). Kept in memory after the
+ * first call; callers copy before changing anything (`tensor` copies).
  */
 export function readMnistDigits(): MnistDigits {
+  loaded ??= readFromDisk();
+  return loaded;
+}
+
+function readFromDisk(): MnistDigits {
   const { dir, version } = mnistPackage();
   const cache = cachePath(version);
   try {
