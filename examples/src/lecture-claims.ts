@@ -7,9 +7,16 @@
  *
  * Run: npx -y pnpm@12.4.2 claims [--quick] [--seeds N] [--workers N] [--out DIR]
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { SingleBar } from "cli-progress";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { analyseClaims, type ClaimsAnalysis } from "./lecture-claims/analysis.js";
@@ -33,6 +40,11 @@ export interface LectureClaimsOptions {
   plots?: boolean;
   /** The command line quoted in the report. */
   command?: string;
+  /**
+   * A JSON-lines file of finished tasks: tasks found there (for the same config) are not run
+   * again, and every task that finishes is appended, so an interrupted run resumes.
+   */
+  checkpoint?: string;
   /** Progress: cost done and total cost (relative units), and the task that just finished. */
   onProgress?: (done: number, total: number, task: ClaimTask) => void;
 }
@@ -62,18 +74,36 @@ export async function runLectureClaims(
     .sort((a, b) => b.cost - a.cost);
   const total = tasks.reduce((s, t) => s + t.cost, 0);
   const costs = new Map(tasks.map((t) => [t.task, t.cost]));
-  let done = 0;
-  const results = await runTasks(
-    tasks.map((t) => t.task),
+  const configKey = JSON.stringify(config);
+  const saved = new Map<string, ClaimTaskResult>();
+  if (options.checkpoint && existsSync(options.checkpoint)) {
+    for (const line of readFileSync(options.checkpoint, "utf8").split("\n")) {
+      if (!line.trim()) continue;
+      // JSON wrote NaN (a diverged run's accuracy) as null: the reviver restores it.
+      const entry = JSON.parse(line, (_k, v) => (v === null ? Number.NaN : v)) as {
+        config: string;
+        result: ClaimTaskResult;
+      };
+      if (entry.config === configKey) saved.set(JSON.stringify(entry.result.task), entry.result);
+    }
+  }
+  if (options.checkpoint) mkdirSync(dirname(resolve(options.checkpoint)), { recursive: true });
+  const todo = tasks.filter((t) => !saved.has(JSON.stringify(t.task)));
+  let done = total - todo.reduce((s, t) => s + t.cost, 0);
+  const fresh = await runTasks(
+    todo.map((t) => t.task),
     config,
     {
       workers: options.workers ?? 1,
-      onDone: (task) => {
+      onDone: (task, result) => {
         done += costs.get(task) ?? 0;
+        if (options.checkpoint)
+          appendFileSync(options.checkpoint, `${JSON.stringify({ config: configKey, result })}\n`);
         options.onProgress?.(done, total, task);
       },
     },
   );
+  const results = [...saved.values(), ...fresh];
   const analysis = analyseClaims(config, results);
   const seconds = (performance.now() - started) / 1000;
   const files: string[] = [];
@@ -128,9 +158,16 @@ async function main(): Promise<void> {
     .addOption(
       new Option("-o, --out <dir>", "output folder (default docs/claims; quick: out/claims-quick)"),
     )
-    .addOption(new Option("--no-plots", "skip the figures"));
+    .addOption(new Option("--no-plots", "skip the figures"))
+    .addOption(
+      new Option(
+        "--resume",
+        "keep the tasks already finished by an interrupted run of the same config (out/claims-checkpoint.jsonl)",
+      ),
+    );
   program.parse();
   const opts = program.opts<{
+    resume?: boolean;
     quick?: boolean;
     seeds?: number;
     workers?: number;
@@ -141,7 +178,13 @@ async function main(): Promise<void> {
   const config = { ...base, seeds: opts.seeds ?? base.seeds };
   const workers = opts.workers ?? (opts.quick ? 1 : Math.min(2, availableParallelism()));
   const outDir = opts.out ?? (opts.quick ? "out/claims-quick" : "docs/claims");
-  const command = ["pnpm claims", ...process.argv.slice(2)].join(" ");
+  const command = ["pnpm claims", ...process.argv.slice(2).filter((a) => a !== "--resume")].join(
+    " ",
+  );
+  const checkpoint = resolve(
+    opts.quick ? "out/claims-quick-checkpoint.jsonl" : "out/claims-checkpoint.jsonl",
+  );
+  if (!opts.resume) rmSync(checkpoint, { force: true });
   const bar = new SingleBar({
     format:
       "claims {bar} {percentage}% | {tasks} tasks | elapsed {elapsed} | total ≈ {estimate} | {last}",
@@ -159,6 +202,7 @@ async function main(): Promise<void> {
     outDir,
     plots: opts.plots,
     command,
+    checkpoint,
     onProgress: (done, total, task) => {
       finished++;
       const elapsed = (performance.now() - t0) / 1000;

@@ -40,11 +40,11 @@ export const fullConfig: ClaimsConfig = {
   seeds: 5,
   perClass: undefined,
   testFraction: 0.2,
-  batchSize: 64,
+  batchSize: 128,
   vanishing: {
     activations: ["sigmoid", "tanh", "relu", "gelu", "swish"],
     depths: [10, 20],
-    width: 128,
+    width: 64,
     probe: 1000,
     lr: 1e-3,
   },
@@ -59,7 +59,7 @@ export const fullConfig: ClaimsConfig = {
       { optimizer: "adam", lr: 3e-2 },
     ],
     depth: 4,
-    width: 128,
+    width: 64,
     epochs: 2,
   },
   depth: {
