@@ -46,7 +46,7 @@ export function bandChart(points: BandPoint[], options: BandChartOptions): Chart
     height: options.height ?? 180,
     layer: [
       {
-        mark: { type: "area", opacity: 0.18 },
+        mark: { type: "area", opacity: 0.18, clip: true },
         encoding: {
           x,
           y: { field: "lo", type: "quantitative", scale: yScale, title: options.y.title },
@@ -55,7 +55,7 @@ export function bandChart(points: BandPoint[], options: BandChartOptions): Chart
         },
       },
       {
-        mark: { type: "line", strokeWidth: 1.6, point: { size: 18 } },
+        mark: { type: "line", strokeWidth: 1.6, point: { size: 18 }, clip: true },
         encoding: {
           x,
           y: { field: "y", type: "quantitative", scale: yScale, title: options.y.title },
@@ -66,24 +66,37 @@ export function bandChart(points: BandPoint[], options: BandChartOptions): Chart
   };
   const hasRow = points.some((p) => p.row !== undefined);
   const hasCol = points.some((p) => p.col !== undefined);
+  // Panels in the order the points first name them (Vega-Lite would sort them alphabetically).
+  const order = (key: "row" | "col") => [...new Set(points.map((p) => p[key]))];
+  // A log axis cannot show a band reaching 0 or below: such a band is cut at the mean.
+  const values = options.y.log ? points.map((p) => ({ ...p, lo: p.lo > 0 ? p.lo : p.y })) : points;
   const base = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: options.title,
-    data: { values: points },
+    data: { values },
   };
   if (!hasRow && !hasCol) return { ...base, ...layer } as unknown as ChartSpec;
   return {
     ...base,
     facet: {
-      ...(hasRow ? { row: { field: "row", type: "nominal", title: null, sort: null } } : {}),
-      ...(hasCol ? { column: { field: "col", type: "nominal", title: null, sort: null } } : {}),
+      ...(hasRow
+        ? { row: { field: "row", type: "nominal", title: null, sort: order("row") } }
+        : {}),
+      ...(hasCol
+        ? { column: { field: "col", type: "nominal", title: null, sort: order("col") } }
+        : {}),
     },
     spec: layer,
     ...(options.independentY ? { resolve: { scale: { y: "independent" } } } : {}),
   } as unknown as ChartSpec;
 }
 
-/** The five figures of the claims run, as `<dir>/<claim>.svg`; returns the paths written. */
+/**
+ * The five figures of the claims run, as `<dir>/<claim>.svg`; returns the paths written.
+ *
+ * @example
+ * await writeClaimFigures("docs/claims", analyseClaims(config, results));
+ */
 export async function writeClaimFigures(dir: string, analysis: ClaimsAnalysis): Promise<string[]> {
   const f = analysis.figures;
   const band = "line: mean over seeds; band: 95% interval";

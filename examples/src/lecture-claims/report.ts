@@ -13,7 +13,12 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
-/** The verdict table alone (what the README quotes). */
+/**
+ * The verdict table alone (what the README quotes), as Markdown.
+ *
+ * @example
+ * console.log(verdictTable(analysis));
+ */
 export function verdictTable(analysis: ClaimsAnalysis): string {
   return table(
     ["claim", "verdict", "what was measured"],

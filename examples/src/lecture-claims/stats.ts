@@ -33,7 +33,12 @@ export function summarize(values: readonly number[]): Summary {
   return { n, mean, std, lo: mean - half, hi: mean + half };
 }
 
-/** "mean ± std [lo, hi]" with `digits` decimals, values scaled by `scale` (100 for percents). */
+/**
+ * "mean ± std [lo, hi]" with `digits` decimals, values scaled by `scale` (100 for percents).
+ *
+ * @example
+ * formatSummary(summarize([0.95, 0.96, 0.97]), 1, 100, "%"); // "96.0% ± 1.0 [93.5, 98.5]"
+ */
 export function formatSummary(s: Summary, digits = 2, scale = 1, unit = ""): string {
   if (s.n === 0) return "n/a";
   const f = (v: number) => (v * scale).toFixed(digits);
