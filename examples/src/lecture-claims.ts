@@ -76,6 +76,7 @@ export async function runLectureClaims(
   const costs = new Map(tasks.map((t) => [t.task, t.cost]));
   const configKey = JSON.stringify(config);
   const saved = new Map<string, ClaimTaskResult>();
+  let earlier = 0;
   if (options.checkpoint && existsSync(options.checkpoint)) {
     for (const line of readFileSync(options.checkpoint, "utf8").split("\n")) {
       if (!line.trim()) continue;
@@ -83,8 +84,12 @@ export async function runLectureClaims(
       const entry = JSON.parse(line, (_k, v) => (v === null ? Number.NaN : v)) as {
         config: string;
         result: ClaimTaskResult;
+        elapsed: number;
       };
-      if (entry.config === configKey) saved.set(JSON.stringify(entry.result.task), entry.result);
+      if (entry.config !== configKey) continue;
+      saved.set(JSON.stringify(entry.result.task), entry.result);
+      // The resumed run's time adds to the time the interrupted run had spent.
+      if (Number.isFinite(entry.elapsed)) earlier = Math.max(earlier, entry.elapsed);
     }
   }
   if (options.checkpoint) mkdirSync(dirname(resolve(options.checkpoint)), { recursive: true });
@@ -98,14 +103,17 @@ export async function runLectureClaims(
       onDone: (task, result) => {
         done += costs.get(task) ?? 0;
         if (options.checkpoint)
-          appendFileSync(options.checkpoint, `${JSON.stringify({ config: configKey, result })}\n`);
+          appendFileSync(
+            options.checkpoint,
+            `${JSON.stringify({ config: configKey, result, elapsed: earlier + (performance.now() - started) / 1000 })}\n`,
+          );
         options.onProgress?.(done, total, task);
       },
     },
   );
   const results = [...saved.values(), ...fresh];
   const analysis = analyseClaims(config, results);
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = earlier + (performance.now() - started) / 1000;
   const files: string[] = [];
   if (options.outDir) {
     const dir = resolve(options.outDir);
