@@ -1,5 +1,5 @@
-import { argmax, softmax } from "@fluxion/activations";
-import { Generator, noGrad, oneHot, type Tensor } from "@fluxion/core";
+import { softmax } from "@fluxion/activations";
+import { argmax, Generator, noGrad, oneHot, type Tensor } from "@fluxion/core";
 import { crossEntropy, init, Linear, type Module, Sequential } from "@fluxion/nn";
 import { weightGradNorms } from "../study/measure.js";
 import type { StudyActivation } from "../study/model.js";
@@ -309,7 +309,7 @@ function softmaxRun(task: ClaimTask, config: ClaimsConfig): SoftmaxResult {
   }
   let argmaxError = "";
   try {
-    argmax(z.detach().requiresGrad_()).sum().backward();
+    argmax(z.detach().requiresGrad_(), 1).sum().backward();
   } catch (e) {
     argmaxError = e instanceof Error ? e.message : String(e);
   }
