@@ -200,9 +200,22 @@ export function exportOnnx(
   const named = typeof model === "function" ? (options.parameters ?? []) : model.namedParameters();
   for (const [name, p] of named) if (!parameterNames.has(p)) parameterNames.set(p, name);
 
+  // a tensor sharing a traced value's storage and shape holds its values: x.detach(), a Parameter
+  // wrapping a tensor; it is that value
+  const byStorage = new Map<unknown, { tensor: Tensor; value: Value }>();
+  const remember = (t: Tensor, v: Value): void => {
+    values.set(t, v);
+    if (!byStorage.has(t._storage)) byStorage.set(t._storage, { tensor: t, value: v });
+  };
+  for (const [i, x] of inputs.entries()) remember(x, graphInputs[i] as Value);
   const valueFor = (t: Tensor, other: Tensor | undefined, where: () => string): Value => {
     const known = values.get(t);
     if (known) return known;
+    const alias = byStorage.get(t._storage);
+    if (alias && alias.tensor.dtype === t.dtype && alias.tensor.shape.join() === t.shape.join()) {
+      values.set(t, alias.value);
+      return alias.value;
+    }
     const paramName = parameterNames.get(t);
     let v: Value;
     if (paramName !== undefined) {
@@ -215,7 +228,7 @@ export function exportOnnx(
         v = { name: batchConstant(t, shape, where), shape, dtype: t.dtype };
       else v = { name: builder.constant(t._data, t.shape, t.dtype), shape, dtype: t.dtype };
     }
-    values.set(t, v);
+    remember(t, v);
     return v;
   };
   // a constant whose shape follows the batch: only one filled with a single value can be written
@@ -267,7 +280,7 @@ export function exportOnnx(
       throw new OnnxExportError(
         `exportOnnx: the ONNX lowering of ${label()} returned ${String(name)} instead of a value name`,
       );
-    values.set(call.output, { name, shape: output, dtype: call.output.dtype });
+    remember(call.output, { name, shape: output, dtype: call.output.dtype });
   });
   builder.scope = "";
 
