@@ -20,7 +20,6 @@ import {
   GELU,
   Linear,
   Module,
-  type Optimizer,
   Sequential,
   SGD,
   serializeSafetensors,
@@ -79,7 +78,7 @@ function loaded(): Net {
   return net;
 }
 
-const optimizers: Record<string, (net: Net) => Optimizer> = {
+const optimizers: Record<string, (net: Net) => { zeroGrad(): void; step(): void }> = {
   sgd: (net) =>
     new SGD(net.parameters(), { lr: 0.1, momentum: 0.9, nesterov: true, weightDecay: 0.01 }),
   adam: (net) =>
