@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import {
   concat,
   defineOp,
@@ -8,9 +9,9 @@ import {
   type Tensor,
   tensor,
 } from "@fluxion/core";
-import { Linear, Module, Sequential, Tanh } from "@fluxion/nn";
+import { Dropout, Linear, Module, Sequential, Tanh } from "@fluxion/nn";
 import { describe, expect, it } from "vitest";
-import { exportOnnx, registerOnnxLowering } from "./index.js";
+import { exportOnnx, PRODUCER_VERSION, registerOnnxLowering } from "./index.js";
 import { onnx } from "./proto.js";
 import { expectClose } from "./test-utils/compare.js";
 import { runOrt } from "./test-utils/run-ort.js";
@@ -84,5 +85,43 @@ describe("models beyond one float32 input and output", () => {
     const x = randn([64, 3], { generator: new Generator(2) });
     const bytes = exportOnnx(f, x, { parameters: fc.namedParameters() });
     expectClose((await runOrt(bytes, { input: x })).output?.data ?? [], f(x)._data, "log cosh");
+  });
+
+  it("a Module in training mode exports as in eval mode (Dropout off), and its mode is restored", async () => {
+    const model = new Sequential(new Linear(4, 8), new Dropout(0.5), new Tanh(), new Linear(8, 2));
+    model.train();
+    const x = randn([16, 4], { generator: new Generator(6) });
+    const bytes = exportOnnx(model, x);
+    expect(model.training).toBe(true);
+    expect([...model.modules()].every((m) => m.training)).toBe(true);
+    model.eval();
+    expectClose(
+      (await runOrt(bytes, { input: x })).output?.data ?? [],
+      model.call(x)._data,
+      "dropout model",
+    );
+  });
+
+  it("a weight used twice is one initializer; an input returned as is gets an Identity", async () => {
+    const fc = new Linear(3, 3);
+    const tied = (x: Tensor) => fc.call(fc.call(x).tanh());
+    const x = randn([5, 3], { generator: new Generator(8) });
+    const bytes = exportOnnx(tied, x, { parameters: fc.namedParameters() });
+    const g = onnx.ModelProto.decode(bytes).graph;
+    expect(g?.initializer?.map((t) => t.name).sort()).toEqual(["bias", "weight"]);
+    expectClose(
+      (await runOrt(bytes, { input: x })).output?.data ?? [],
+      tied(x)._data,
+      "tied weights",
+    );
+    const identity = onnx.ModelProto.decode(exportOnnx((t: Tensor) => t, x)).graph;
+    expect(identity?.node?.map((n) => [n.opType, n.input?.[0], n.output?.[0]])).toEqual([
+      ["Identity", "input", "output"],
+    ]);
+  });
+
+  it("producer_version is this package's version", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    expect(PRODUCER_VERSION).toBe(pkg.version);
   });
 });
