@@ -180,7 +180,12 @@ describe("the exported model's metadata", () => {
     expect(g.initializer.map((t) => t.name).sort()).toEqual(
       [...model.namedParameters()].map(([n]) => n).sort(),
     );
-    expect(g.node.map((n) => n.opType)).toEqual(["Gemm", "Add", "Tanh", "Gemm", "Add"]);
+    // each Linear is one Gemm with its bias, as PyTorch exports it
+    expect(g.node.map((n) => [n.opType, ...(n.input ?? [])])).toEqual([
+      ["Gemm", "features", "0.weight", "0.bias"],
+      ["Tanh", "/0/Add_output_0"],
+      ["Gemm", "/1/Tanh_output_0", "2.weight", "2.bias"],
+    ]);
     expect(g.node[0]?.name).toBe("/0/Gemm");
   });
 

@@ -284,6 +284,7 @@ export function exportOnnx(
   });
   builder.scope = "";
 
+  builder.fuseGemmBias(new Set(first.outputs.map((t) => values.get(t)?.name ?? "")));
   const graphOutputs: Value[] = first.outputs.map((t, i) => {
     const v = valueFor(t, second?.outputs[i], () => `output ${i}`);
     const name = outputNames[i] as string;

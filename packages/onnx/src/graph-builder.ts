@@ -166,6 +166,44 @@ export class GraphBuilder {
     for (const [k, v] of this.#casts) if (v === from) this.#casts.set(k, to);
   }
 
+  /**
+   * Folds `Add(Gemm(a, b), bias)` into `Gemm(a, b, bias)` when the bias is a 1-D initializer of
+   * the Gemm's column count and the Gemm's result has no other use: a Linear layer becomes one
+   * node, as PyTorch exports it. `keep` lists values that must survive (graph outputs).
+   */
+  fuseGemmBias(keep: ReadonlySet<string>): void {
+    const uses = new Map<string, number>();
+    for (const n of this.nodes) for (const v of n.input ?? []) uses.set(v, (uses.get(v) ?? 0) + 1);
+    const producer = new Map<string, NodeProto>();
+    for (const n of this.nodes) for (const v of n.output ?? []) producer.set(v, n);
+    const dims = new Map(this.initializers.map((t) => [t.name ?? "", (t.dims ?? []).map(Number)]));
+    const dropped = new Set<NodeProto>();
+    for (const add of this.nodes) {
+      if (add.opType !== "Add" || add.domain || (add.input ?? []).length !== 2) continue;
+      const [l = "", r = ""] = add.input ?? [];
+      for (const [gemmOut, bias] of [
+        [l, r],
+        [r, l],
+      ] as const) {
+        const gemm = producer.get(gemmOut);
+        if (gemm?.opType !== "Gemm" || (gemm.input ?? []).length !== 2) continue;
+        if (uses.get(gemmOut) !== 1 || keep.has(gemmOut)) continue;
+        const transB = gemm.attribute?.find((a) => a.name === "transB")?.i;
+        const b = dims.get(gemm.input?.[1] ?? "");
+        const c = dims.get(bias);
+        if (b?.length !== 2 || c?.length !== 1) continue;
+        if (c[0] !== (Number(transB) === 1 ? b[0] : b[1])) continue;
+        gemm.input = [...(gemm.input ?? []), bias];
+        gemm.output = [...(add.output ?? [])];
+        dropped.add(add);
+        break;
+      }
+    }
+    const kept = this.nodes.filter((n) => !dropped.has(n));
+    this.nodes.length = 0;
+    this.nodes.push(...kept);
+  }
+
   /** Whether some node produces `name`. */
   produces(name: string): boolean {
     return this.nodes.some((n) => n.output?.includes(name));
