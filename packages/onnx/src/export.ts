@@ -1,16 +1,13 @@
-import { concat, type DType, noGrad, type OpCall, Tensor } from "@fluxion/core";
+import { concat, type DType, noGrad, type OpCall, type Tensor } from "@fluxion/core";
+import { makeContext } from "./context.js";
 import { OnnxExportError } from "./errors.js";
 import { GraphBuilder } from "./graph-builder.js";
-import {
-  type ModelProto,
-  type OnnxDType,
-  onnx,
-  onnxDataType,
-  type ValueInfoProto,
-} from "./proto.js";
+import { type ModelProto, onnx, onnxDataType, type ValueInfoProto } from "./proto.js";
 import { findOnnxLowering } from "./registry.js";
+import { symbolic } from "./symbolic.js";
 import { type ExportableModel, type Trace, traceForward } from "./trace.js";
-import type { Dim, OnnxLoweringContext, OnnxValue } from "./types.js";
+import type { Dim } from "./types.js";
+import { checkBatch, checkInputs, checkNames } from "./validate.js";
 
 /** The opset of the default ONNX domain that exported models import unless told otherwise. */
 export const DEFAULT_ONNX_OPSET = 20;
@@ -55,66 +52,6 @@ interface Value {
   readonly name: string;
   readonly shape: readonly Dim[];
   readonly dtype: DType;
-}
-
-function checkNames(kind: string, given: readonly string[] | undefined, count: number): string[] {
-  const option = `${kind}Names`;
-  if (given === undefined) {
-    if (count === 1) return [kind];
-    return Array.from({ length: count }, (_, i) => `${kind}${i}`);
-  }
-  if (!Array.isArray(given) || given.length !== count) {
-    throw new OnnxExportError(
-      `exportOnnx: options.${option} must list ${count} name(s), one per ${kind}, got ${JSON.stringify(given)}`,
-    );
-  }
-  for (const n of given) {
-    if (typeof n !== "string" || n === "")
-      throw new OnnxExportError(
-        `exportOnnx: options.${option} must hold non-empty strings, got ${JSON.stringify(given)}`,
-      );
-  }
-  if (new Set(given).size !== given.length)
-    throw new OnnxExportError(
-      `exportOnnx: options.${option} has duplicates: ${JSON.stringify(given)}`,
-    );
-  return [...given];
-}
-
-function checkInputs(exampleInputs: Tensor | readonly Tensor[]): Tensor[] {
-  const list: readonly unknown[] = Array.isArray(exampleInputs) ? exampleInputs : [exampleInputs];
-  if (list.length === 0)
-    throw new OnnxExportError("exportOnnx: exampleInputs must hold at least one Tensor");
-  return list.map((t, i) => {
-    if (!(t instanceof Tensor))
-      throw new OnnxExportError(
-        `exportOnnx: exampleInputs[${i}] must be a Tensor, got ${String(t)}`,
-      );
-    return t;
-  });
-}
-
-/** The symbolic shape of a value seen with batch sizes b (first trace) and 2b (second trace). */
-function symbolic(
-  a: readonly number[],
-  b: readonly number[] | undefined,
-  batch: number,
-  dimName: string,
-  what: () => string,
-): Dim[] {
-  if (b === undefined) return [...a];
-  if (a.length !== b.length)
-    throw new OnnxExportError(
-      `exportOnnx: ${what()} changes rank with the batch size; export with dynamicBatch: false`,
-    );
-  return a.map((d, i) => {
-    const e = b[i] as number;
-    if (d === e) return d;
-    if (d === batch && e === 2 * batch) return dimName;
-    throw new OnnxExportError(
-      `exportOnnx: ${what()} has a dimension (axis ${i}: ${d} for batch ${batch}, ${e} for batch ${2 * batch}) that depends on the batch size without being it; ONNX export keeps only the batch dynamic, so export with dynamicBatch: false`,
-    );
-  });
 }
 
 function modelName(model: ExportableModel): string {
@@ -211,12 +148,17 @@ export function exportOnnx(
   const valueFor = (t: Tensor, other: Tensor | undefined, where: () => string): Value => {
     const known = values.get(t);
     if (known) return known;
+    const paramName = parameterNames.get(t);
     const alias = byStorage.get(t._storage);
-    if (alias && alias.tensor.dtype === t.dtype && alias.tensor.shape.join() === t.shape.join()) {
+    if (
+      paramName === undefined &&
+      alias &&
+      alias.tensor.dtype === t.dtype &&
+      alias.tensor.shape.join() === t.shape.join()
+    ) {
       values.set(t, alias.value);
       return alias.value;
     }
-    const paramName = parameterNames.get(t);
     let v: Value;
     if (paramName !== undefined) {
       builder.reserve(paramName, "parameter");
@@ -343,58 +285,6 @@ export function exportOnnx(
   return onnx.ModelProto.encode(modelProto).finish();
 }
 
-function checkBatch(inputs: readonly Tensor[]): number {
-  const first = inputs[0] as Tensor;
-  inputs.forEach((x, i) => {
-    if (x.ndim === 0)
-      throw new OnnxExportError(
-        `exportOnnx: exampleInputs[${i}] is a scalar, so it has no batch axis; export with dynamicBatch: false`,
-      );
-    if (x.shape[0] !== first.shape[0])
-      throw new OnnxExportError(
-        `exportOnnx: with dynamicBatch every input's axis 0 is the batch, but exampleInputs[0] has shape [${first.shape.join(", ")}] and exampleInputs[${i}] has shape [${x.shape.join(", ")}]; export with dynamicBatch: false`,
-      );
-  });
-  const batch = first.shape[0] as number;
-  if (batch === 0)
-    throw new OnnxExportError(
-      "exportOnnx: the example inputs have batch size 0; trace with at least one example",
-    );
-  return batch;
-}
-
 function sameOps(a: readonly OpCall[], b: readonly OpCall[]): boolean {
   return a.length === b.length && a.every((c, i) => c.def.name === b[i]?.def.name);
-}
-
-function makeContext(
-  builder: GraphBuilder,
-  call: OpCall,
-  opset: number,
-  inputs: readonly OnnxValue[],
-  output: { shape: readonly Dim[]; dtype: DType },
-  label: () => string,
-): OnnxLoweringContext<unknown> {
-  const fail = (reason: string): never => {
-    throw new OnnxExportError(`exportOnnx: ${label()} cannot be exported: ${reason}`);
-  };
-  const input = (i: number): OnnxValue =>
-    inputs[i] ?? fail(`its lowering asked for input ${i}, but it has ${inputs.length} input(s)`);
-  return {
-    opName: call.def.name,
-    opset,
-    attrs: call.attrs,
-    inputs,
-    output,
-    input,
-    inputAs: (i, dtype) => builder.cast(input(i).name, input(i).dtype, dtype),
-    node: (opType, ins, attributes, opts) =>
-      builder.node(opType, ins, attributes, opts?.domain ?? ""),
-    constant: (values, shape, dtype) => builder.constant(values, shape, dtype),
-    scalar: (value, dtype: OnnxDType = output.dtype) => builder.constant([value], [], dtype),
-    int64s: (values) => builder.constant(values, [values.length], "int64"),
-    shapeOf: (shape) => builder.shapeOf(shape),
-    cast: (name, from, to) => builder.cast(name, from, to),
-    fail,
-  };
 }
