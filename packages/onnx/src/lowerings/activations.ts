@@ -7,11 +7,24 @@ const GELU_SIGMOID_BETA = 1.702;
 /** A native ONNX op on the input cast to the output's float dtype. */
 function native(
   opType: string,
-  attributes?: (attrs: never) => Record<string, { f: number } | { s: string }>,
+  attributes?: (attrs: unknown) => Record<string, { f: number } | { s: string }>,
 ): OnnxLowering<unknown> {
-  return rule<never>((ctx) =>
+  return rule<unknown>((ctx) =>
     ctx.node(opType, [x(ctx)], attributes ? attributes(ctx.attrs) : undefined),
   );
+}
+
+/**
+ * A numeric parameter of an activation op: a fused activation's op receives its kernel
+ * parameters as an array (`index`), a composed one its options object (`key`).
+ */
+function param(attrs: unknown, index: number, key: string, fallback: number): number {
+  const v = Array.isArray(attrs)
+    ? attrs[index]
+    : typeof attrs === "object" && attrs !== null
+      ? (attrs as Record<string, unknown>)[key]
+      : undefined;
+  return typeof v === "number" ? v : fallback;
 }
 
 function x(ctx: OnnxLoweringContext<unknown>): string {
@@ -64,17 +77,16 @@ export const activationLowerings: Readonly<Record<string, OnnxLowering<unknown>>
     const step = ctx.cast(ctx.node("GreaterOrEqual", [v, ctx.scalar(0)]), "bool", ctx.output.dtype);
     return ctx.node("Where", [ctx.node("IsNaN", [v]), v, step]);
   }),
-  linear: rule<{ slope: number }>((ctx) =>
-    ctx.attrs.slope === 1
+  linear: rule((ctx) => {
+    const slope = param(ctx.attrs, 0, "slope", 1);
+    return slope === 1
       ? ctx.node("Identity", [x(ctx)])
-      : ctx.node("Mul", [x(ctx), ctx.scalar(ctx.attrs.slope)]),
-  ),
+      : ctx.node("Mul", [x(ctx), ctx.scalar(slope)]);
+  }),
   sigmoid: native("Sigmoid"),
   tanh: native("Tanh"),
   relu: native("Relu"),
-  leakyRelu: native("LeakyRelu", (a: { negativeSlope: number }) => ({
-    alpha: { f: a.negativeSlope },
-  })),
+  leakyRelu: native("LeakyRelu", (a) => ({ alpha: { f: param(a, 0, "negativeSlope", 0.01) } })),
   prelu: rule((ctx) => {
     const v = x(ctx);
     const xs = ctx.input(0).shape;
@@ -85,9 +97,10 @@ export const activationLowerings: Readonly<Record<string, OnnxLowering<unknown>>
     slope = ctx.node("Reshape", [slope, ctx.int64s(target)]);
     return ctx.node("PRelu", [v, slope]);
   }),
-  elu: rule<{ alpha: number; scale: number }>((ctx) => {
-    const y = ctx.node("Elu", [x(ctx)], { alpha: { f: ctx.attrs.alpha } });
-    return ctx.attrs.scale === 1 ? y : ctx.node("Mul", [y, ctx.scalar(ctx.attrs.scale)]);
+  elu: rule((ctx) => {
+    const y = ctx.node("Elu", [x(ctx)], { alpha: { f: param(ctx.attrs, 0, "alpha", 1) } });
+    const scale = param(ctx.attrs, 1, "scale", 1);
+    return scale === 1 ? y : ctx.node("Mul", [y, ctx.scalar(scale)]);
   }),
   selu: native("Selu", () => ({
     alpha: { f: 1.6732632423543772 },
@@ -99,7 +112,7 @@ export const activationLowerings: Readonly<Record<string, OnnxLowering<unknown>>
     if (ctx.opset >= 20) return ctx.node("Gelu", [x(ctx)], { approximate: { s: approximate } });
     return approximate === "tanh" ? geluTanh(ctx) : geluErf(ctx);
   }),
-  swish: rule<{ beta: number }>((ctx) => xSigmoid(ctx, ctx.attrs.beta)),
+  swish: rule((ctx) => xSigmoid(ctx, param(ctx.attrs, 0, "beta", 1))),
   silu: rule((ctx) => xSigmoid(ctx, 1)),
   // x·tanh(x)
   lisht: rule((ctx) => {
@@ -112,14 +125,33 @@ export const activationLowerings: Readonly<Record<string, OnnxLowering<unknown>>
     return ctx.node("Mul", [v, ctx.node("Tanh", [ctx.node("Softplus", [v])])]);
   }),
   // ln(1 + e^{βx})/β, and x itself where βx > threshold (PyTorch's definition)
-  softplus: rule<{ beta: number; threshold: number }>((ctx) => {
-    const { beta, threshold } = ctx.attrs;
+  softplus: rule((ctx) => {
+    const beta = param(ctx.attrs, 0, "beta", 1);
+    const threshold = param(ctx.attrs, 1, "threshold", 20);
     const v = x(ctx);
     const bx = beta === 1 ? v : ctx.node("Mul", [v, ctx.scalar(beta)]);
     const sp = ctx.node("Softplus", [bx]);
     const soft = beta === 1 ? sp : ctx.node("Div", [sp, ctx.scalar(beta)]);
     const linear = ctx.node("Greater", [bx, ctx.scalar(threshold)]);
     return ctx.node("Where", [linear, v, soft]);
+  }),
+  // x / (1 + |x|)
+  softsign: native("Softsign"),
+  hardtanh: rule((ctx) =>
+    ctx.node("Clip", [
+      x(ctx),
+      ctx.scalar(param(ctx.attrs, 0, "minVal", -1)),
+      ctx.scalar(param(ctx.attrs, 1, "maxVal", 1)),
+    ]),
+  ),
+  // (x + √(x² + b))/2, written b / (2(√(x² + b) − x)) for x < 0 as Fluxion computes it (no cancellation)
+  squareplus: rule((ctx) => {
+    const v = x(ctx);
+    const b = ctx.scalar(param(ctx.attrs, 0, "b", 4));
+    const s = ctx.node("Sqrt", [ctx.node("Add", [ctx.node("Mul", [v, v]), b])]);
+    const pos = ctx.node("Mul", [ctx.node("Add", [v, s]), ctx.scalar(0.5)]);
+    const neg = ctx.node("Div", [b, ctx.node("Mul", [ctx.node("Sub", [s, v]), ctx.scalar(2)])]);
+    return ctx.node("Where", [ctx.node("GreaterOrEqual", [v, ctx.scalar(0)]), pos, neg]);
   }),
   softmax: softmaxLike("Softmax"),
   logSoftmax: softmaxLike("LogSoftmax"),
