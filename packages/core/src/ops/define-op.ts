@@ -16,6 +16,7 @@ import { fmt, shapesEqual, sizeOf } from "../shape.js";
 import type { Node } from "../tensor/node.js";
 import type { Storage } from "../tensor/storage.js";
 import { Tensor } from "../tensor/tensor.js";
+import { enterOpForward, exitOpForward, notifyOpObservers } from "./op-observer.js";
 import { sumTo } from "./sum-to.js";
 
 /** What a vjp rule sees besides the incoming gradient. */
@@ -132,6 +133,7 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
       if (from) out._nonDifferentiable = from._nonDifferentiable;
     }
     if (isCheckingForward()) checkForwardAnomaly(def.name, inputs, out);
+    notifyOpObservers(def as OpDef<never>, inputs, attrs, out);
     return out;
   };
   return Object.assign(apply, { def });
@@ -146,9 +148,11 @@ function runForward<A>(
 ): Storage {
   let result: TypedArray | Tensor;
   const prev = setGradEnabled(false);
+  enterOpForward();
   try {
     result = def.forward(getBackend(), inputs, attrs, { shape, dtype });
   } finally {
+    exitOpForward();
     setGradEnabled(prev);
   }
   if (result instanceof Tensor) {
