@@ -71,3 +71,4 @@ export {
 export type { NestedArray } from "./tensor/nested.js";
 export { type GradHook, Tensor, type TensorLike } from "./tensor/tensor.js";
 export type { TensorMethods } from "./tensor-methods.js";
+export * from "./transforms/index.js";

@@ -7,6 +7,7 @@
 // importing @fluxion/activations installs them, and its types declare them. Listed in `sideEffects`.
 import "@fluxion/activations";
 
+export * from "./clip/index.js";
 export * from "./data/index.js";
 export * as init from "./init/index.js";
 export * from "./layers/index.js";

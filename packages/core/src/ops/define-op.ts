@@ -16,6 +16,7 @@ import { fmt, shapesEqual, sizeOf } from "../shape.js";
 import type { Node } from "../tensor/node.js";
 import type { Storage } from "../tensor/storage.js";
 import { Tensor } from "../tensor/tensor.js";
+import { enterOpForward, exitOpForward, notifyOpObservers } from "./op-observer.js";
 import { sumTo } from "./sum-to.js";
 
 /** Ops without attributes. */
@@ -188,6 +189,7 @@ export function defineOp<I extends readonly Tensor[] = [Tensor], A = NoAttrs>(
       if (from) out._nonDifferentiable = from._nonDifferentiable;
     }
     if (isCheckingForward()) checkForwardAnomaly(def.name, inputs, out);
+    notifyOpObservers(def, inputs, attrs, out);
     return out;
   };
   const noAttrs: NoAttrs = {};
@@ -205,6 +207,7 @@ function runForward<I extends readonly Tensor[], A>(
   dtype: DType,
 ): Storage {
   const prev = setGradEnabled(false);
+  enterOpForward();
   try {
     if (def.compute) {
       const result = def.compute(inputs, attrs, { shape, dtype });
@@ -233,6 +236,7 @@ function runForward<I extends readonly Tensor[], A>(
     for (const x of inputs) if (x._storage.data === result) return x._storage;
     return { data: result, version: 0 };
   } finally {
+    exitOpForward();
     setGradEnabled(prev);
   }
 }

@@ -41,6 +41,7 @@ export { minimum } from "./minimum.js";
 export { mul } from "./mul.js";
 export { neg } from "./neg.js";
 export { oneHot } from "./oneHot.js";
+export { type OpCall, type OpObserver, observeOps } from "./op-observer.js";
 export { permute, transpose } from "./permute.js";
 export { pow } from "./pow.js";
 export { flatten, reshape, squeeze, unsqueeze } from "./reshape.js";
