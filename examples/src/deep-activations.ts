@@ -14,7 +14,7 @@ import { standardize, trainTestSplit, twoMoons } from "./data/index.js";
 import { deadUnitFractions, weightGradNorms } from "./study/measure.js";
 import { activationLayer, linearLayers, mlp, type StudyActivation } from "./study/model.js";
 import { accuracy, lossOf, trainModel } from "./study/train.js";
-import { isMain } from "./util/isMain.js";
+import { isMain } from "./util/is-main.js";
 
 export interface DeepActivationsOptions {
   seed?: number;

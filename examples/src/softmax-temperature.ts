@@ -7,7 +7,7 @@
  */
 import { argmax, sigmoid, softmax } from "@fluxion/activations";
 import { oneHot, type Tensor, tensor } from "@fluxion/core";
-import { isMain } from "./util/isMain.js";
+import { isMain } from "./util/is-main.js";
 
 export interface TemperatureRow {
   temperature: number;

@@ -50,7 +50,7 @@ export {
 export * from "./gradcheck/index.js";
 export * from "./ops/index.js";
 export { defaultGenerator, Generator, manualSeed } from "./random/generator.js";
-export { broadcastShapes, type Shape } from "./shape.js";
+export { broadcastShapes, formatShape, type Shape } from "./shape.js";
 export {
   arange,
   type CreateOptions,

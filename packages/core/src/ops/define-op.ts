@@ -12,7 +12,7 @@ import { isFloat, promoteTypes } from "../dtype.js";
 import { AnomalyError, ArgumentError, GraphError, ShapeError } from "../errors.js";
 import { registry } from "../registry.js";
 import type { Shape } from "../shape.js";
-import { fmt, shapesEqual, sizeOf } from "../shape.js";
+import { formatShape, shapesEqual, sizeOf } from "../shape.js";
 import type { Node } from "../tensor/node.js";
 import type { Storage } from "../tensor/storage.js";
 import { Tensor } from "../tensor/tensor.js";
@@ -215,7 +215,7 @@ function runForward<I extends readonly Tensor[], A>(
         throw new GraphError(`${def.name}: compute must return a Tensor`);
       if (!shapesEqual(result.shape, shape)) {
         throw new ShapeError(
-          `${def.name}: compute returned shape ${fmt(result.shape)} but the shape rule says ${fmt(shape)}`,
+          `${def.name}: compute returned shape ${formatShape(result.shape)} but the shape rule says ${formatShape(shape)}`,
         );
       }
       return result.dtype === dtype ? result._storage : result.to(dtype)._storage;
@@ -229,7 +229,7 @@ function runForward<I extends readonly Tensor[], A>(
     const result = forward(getBackend(), views as TensorViews<I>, attrs, { shape, dtype });
     if (result.length !== sizeOf(shape)) {
       throw new ShapeError(
-        `${def.name}: forward returned ${result.length} values for shape ${fmt(shape)}`,
+        `${def.name}: forward returned ${result.length} values for shape ${formatShape(shape)}`,
       );
     }
     // A forward that returns an input's own array (reshape) makes a view sharing that input's storage.
@@ -282,6 +282,6 @@ function checkForwardAnomaly(name: string, inputs: readonly Tensor[], out: Tenso
   if (bad < 0) return;
   if (inputs.some((x) => firstNonFinite(x._data) >= 0)) return;
   throw new AnomalyError(
-    `anomaly: ${name} produced ${out._data[bad]} at element ${bad} of its output (shape ${fmt(out.shape)}) from finite inputs.\n${name} was called at:\n${captureStack()}`,
+    `anomaly: ${name} produced ${out._data[bad]} at element ${bad} of its output (shape ${formatShape(out.shape)}) from finite inputs.\n${name} was called at:\n${captureStack()}`,
   );
 }

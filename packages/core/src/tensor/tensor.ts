@@ -2,7 +2,7 @@ import type { DType, TypedArray } from "../dtype.js";
 import { isFloat } from "../dtype.js";
 import { GraphError, ShapeError } from "../errors.js";
 import type { Shape } from "../shape.js";
-import { fmt, sizeOf } from "../shape.js";
+import { formatShape, sizeOf } from "../shape.js";
 import type { TensorMethods } from "../tensor-methods.js";
 import { formatTensor } from "./format.js";
 import { type NestedArray, toNested } from "./nested.js";
@@ -141,7 +141,7 @@ export class Tensor {
   item(): number {
     if (this.size !== 1) {
       throw new ShapeError(
-        `item: only a tensor with one element has an item, got shape ${fmt(this.shape)}`,
+        `item: only a tensor with one element has an item, got shape ${formatShape(this.shape)}`,
       );
     }
     return this._data[0] as number;

@@ -2,6 +2,7 @@ import {
   ArgumentError,
   type DType,
   DTypeError,
+  formatShape,
   type Generator,
   noGrad,
   ShapeError,
@@ -13,7 +14,6 @@ import {
 import { normal } from "../init/basic.js";
 import { Module } from "../module/module.js";
 import { Parameter } from "../module/parameter.js";
-import { fmtShape } from "../util/format.js";
 
 /** Options of `Embedding`. */
 export interface EmbeddingOptions {
@@ -105,7 +105,7 @@ export class Embedding extends Module {
   static fromPretrained(embeddings: Tensor, options: FromPretrainedOptions = {}): Embedding {
     if (!(embeddings instanceof Tensor) || embeddings.ndim !== 2)
       throw new ShapeError(
-        `Embedding.fromPretrained: embeddings must be a 2-D tensor [numEmbeddings, embeddingDim], got ${embeddings instanceof Tensor ? `shape ${fmtShape(embeddings.shape)}` : typeof embeddings}`,
+        `Embedding.fromPretrained: embeddings must be a 2-D tensor [numEmbeddings, embeddingDim], got ${embeddings instanceof Tensor ? `shape ${formatShape(embeddings.shape)}` : typeof embeddings}`,
       );
     const [n, d] = embeddings.shape as [number, number];
     const emb = new Embedding(n, d, { ...options, dtype: embeddings.dtype });
@@ -161,7 +161,7 @@ export class Embedding extends Module {
     const bad = flat.findIndex((i) => i < 0 || i >= this.numEmbeddings);
     if (bad >= 0)
       throw new ArgumentError(
-        `Embedding: index ${flat[bad]} at flat position ${bad} is out of range [0, ${this.numEmbeddings}) (indices shape ${fmtShape(indices.shape)})`,
+        `Embedding: index ${flat[bad]} at flat position ${bad} is out of range [0, ${this.numEmbeddings}) (indices shape ${formatShape(indices.shape)})`,
       );
     return flat;
   }
