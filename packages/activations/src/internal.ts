@@ -1,4 +1,4 @@
-/** Shared pieces of the activation ops: dtype rules, argument checks, fused-kernel op builders. */
+/** Shared pieces of the activation ops: dtype rule, axis and shape checks, fused-kernel op builders. */
 import {
   type ActivationKernel,
   ArgumentError,
@@ -11,23 +11,13 @@ import {
 
 /** The input's float dtype; int32 inputs give float32 (as core's exp does). */
 export function floatDType(inputs: readonly Tensor[]): DType {
-  const d = (inputs[0] as Tensor).dtype;
+  const d = inputs[0]?.dtype ?? "float32";
   return d === "int32" ? "float32" : d;
 }
 
-/** A finite number option, or an ArgumentError naming the op and the option. */
-export function finiteOption(op: string, name: string, value: number): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ArgumentError(`${op}: ${name} must be a finite number, got ${value}`);
-  }
-  return value;
-}
-
-/** A positive finite number option. */
-export function positiveOption(op: string, name: string, value: number): number {
-  finiteOption(op, name, value);
-  if (!(value > 0)) throw new ArgumentError(`${op}: ${name} must be positive, got ${value}`);
-  return value;
+/** `[2, 3]` as "[2, 3]" for messages. */
+export function fmt(shape: readonly number[]): string {
+  return `[${shape.join(", ")}]`;
 }
 
 /** A possibly negative axis resolved against the rank of x (which must have an axis). */
@@ -44,70 +34,85 @@ export function resolveAxis(op: string, x: Tensor, axis: number): number {
   return axis < 0 ? axis + rank : axis;
 }
 
-/** Throws unless a and b have the same shape (the gradient and input of a backward op). */
-export function sameShape(op: string, a: Tensor, b: Tensor, names: [string, string]): number[] {
+/** The two inputs of a backward op, or a ShapeError naming the op when they differ in shape. */
+export function samePair(
+  op: string,
+  inputs: readonly Tensor[],
+  names: readonly [string, string],
+): [Tensor, Tensor] {
+  const [a, b] = inputs;
+  if (a === undefined || b === undefined)
+    throw new ArgumentError(`${op}: needs two inputs (${names[0]}, ${names[1]})`);
   if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) {
     throw new ShapeError(
-      `${op}: ${names[0]} has shape [${a.shape.join(", ")}] but ${names[1]} has shape [${b.shape.join(", ")}]; they must be equal`,
+      `${op}: ${names[0]} has shape ${fmt(a.shape)} but ${names[1]} has shape ${fmt(b.shape)}; they must be equal`,
     );
   }
-  return [...b.shape];
+  return [a, b];
 }
 
-interface BackwardSpec<B> {
+/** The one input of an elementwise op. */
+export function only(op: string, inputs: readonly Tensor[]): Tensor {
+  const x = inputs[0];
+  if (x === undefined) throw new ArgumentError(`${op}: needs one input`);
+  return x;
+}
+
+interface BackwardSpec<P> {
   /** Registry name, `<activation>Backward`. */
   name: string;
-  kernel: (attrs: B) => ActivationKernel;
-  params: (attrs: B) => number[];
-  /**
-   * h ⊙ g ⊙ f''(x) written in tensor ops, where h is the cotangent of this backward op and g its
-   * incoming gradient (passed premultiplied as hg). `self` is the backward op, for f'-shaped terms.
-   */
-  second: (hg: Tensor, x: Tensor, attrs: B, self: Op<B>) => Tensor;
+  kernel: ActivationKernel;
+  /** h ⊙ g ⊙ f''(x) in tensor ops (hg = h ⊙ g); `self` is the backward op, for f'-shaped terms. */
+  second: (hg: Tensor, x: Tensor, params: P, self: Op<P>) => Tensor;
 }
 
 /**
- * The backward op of a fused activation: (g, x) ↦ g ⊙ f'(x) in one kernel pass. It is itself a
- * differentiable op, so gradients of gradients work: its vjp is (h ⊙ f'(x), h ⊙ g ⊙ f''(x)).
+ * The backward op of a fused activation: (g, x) ↦ g ⊙ f'(x) in one kernel pass, its attributes the
+ * kernel's parameters. It is itself differentiable, so gradients of gradients work: its vjp is
+ * (h ⊙ f'(x), h ⊙ g ⊙ f''(x)).
  */
-export function defineActivationBackward<B>(spec: BackwardSpec<B>): Op<B> {
-  const self: Op<B> = defineOp<B>({
+export function defineActivationBackward<P extends readonly number[]>(
+  spec: BackwardSpec<P>,
+): Op<P> {
+  const self: Op<P> = defineOp<P>({
     name: spec.name,
-    shape: ([g, x]) => sameShape(spec.name, g as Tensor, x as Tensor, ["gradient", "input"]),
-    forward: (be, [g, x], attrs, out) =>
-      be.activationGrad(
-        spec.kernel(attrs),
-        (g as Tensor)._data,
-        (x as Tensor)._data,
-        spec.params(attrs),
-        out.dtype,
-      ),
+    shape: (inputs) => samePair(spec.name, inputs, ["gradient", "input"])[1].shape,
+    forward: (be, inputs, params, out) => {
+      const [g, x] = samePair(spec.name, inputs, ["gradient", "input"]);
+      return be.activationGrad(spec.kernel, g._data, x._data, params, out.dtype);
+    },
     // ∂(g f'(x))/∂g = f'(x), ∂(g f'(x))/∂x = g f''(x)
-    vjp: (h, { inputs: [g, x], attrs, needsInputGrad: [ng, nx] }) => [
-      ng ? self([h, x as Tensor], attrs) : null,
-      nx ? spec.second(h.mul(g as Tensor), x as Tensor, attrs, self) : null,
-    ],
+    vjp: (h, { inputs, attrs, needsInputGrad: [ng, nx] }) => {
+      const [g, x] = samePair(spec.name, inputs, ["gradient", "input"]);
+      return [ng ? self([h, x], attrs) : null, nx ? spec.second(h.mul(g), x, attrs, self) : null];
+    },
   });
   return self;
 }
 
-interface ActivationSpec<A> {
+interface FusedSpec<P> {
   name: string;
-  kernel: (attrs: A) => ActivationKernel;
-  params: (attrs: A) => number[];
-  /** g ⊙ f'(x), through the activation's backward op. */
-  backward: (g: Tensor, x: Tensor, attrs: A) => Tensor;
+  kernel: ActivationKernel;
+  /** (g, x) ↦ g ⊙ f'(x). */
+  backward: Op<P>;
 }
 
-/** An elementwise activation running one fused backend kernel forward and one backward. */
-export function defineFusedActivation<A>(spec: ActivationSpec<A>): Op<A> {
-  return defineOp<A>({
+/** An elementwise activation running one fused backend kernel forward and its backward op. */
+export function defineFusedActivation<P extends readonly number[]>(spec: FusedSpec<P>): Op<P> {
+  return defineOp<P>({
     name: spec.name,
-    shape: ([x]) => (x as Tensor).shape,
+    shape: (inputs) => only(spec.name, inputs).shape,
     dtype: floatDType,
-    forward: (be, [x], attrs, out) =>
-      be.activation(spec.kernel(attrs), (x as Tensor)._data, spec.params(attrs), out.dtype),
+    forward: (be, inputs, params, out) =>
+      be.activation(spec.kernel, only(spec.name, inputs)._data, params, out.dtype),
     // f'(x) from the saved input (not the output: y loses f' where f saturates)
-    vjp: (g, { inputs: [x], attrs }) => [spec.backward(g, x as Tensor, attrs)],
+    vjp: (g, { inputs, attrs }) => [spec.backward([g, only(spec.name, inputs)], attrs)],
   });
+}
+
+/** The two inputs of an op of two inputs of any shapes. */
+export function pair(op: string, inputs: readonly Tensor[]): [Tensor, Tensor] {
+  const [a, b] = inputs;
+  if (a === undefined || b === undefined) throw new ArgumentError(`${op}: needs two inputs`);
+  return [a, b];
 }
