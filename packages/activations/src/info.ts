@@ -25,7 +25,10 @@ export interface ActivationFacts {
   readonly derivative: string;
   /** The range of values with default options, e.g. "(0, 1)". */
   readonly range: string;
-  /** "yes" (strictly increasing), "non-strict", "no", a condition, or "n/a" (vector functions). */
+  /**
+   * "yes": strictly increasing; "non-strict": non-decreasing with flat parts (relu, binaryStep);
+   * "no"; a condition; or "n/a" (vector functions).
+   */
   readonly monotonic: "yes" | "no" | "non-strict" | "for a ≥ 0" | "n/a";
   /** Whether outputs centre on 0, or "n/a" (vector functions). */
   readonly zeroCentred: "yes" | "no" | "near" | "self-normalising" | "for minVal = −maxVal" | "n/a";

@@ -190,7 +190,6 @@ describe("monotonicity where docs/activations.md claims it", () => {
         "elu",
         "leakyRelu",
         "linear",
-        "relu",
         "selu",
         "sigmoid",
         "softplus",
@@ -199,6 +198,9 @@ describe("monotonicity where docs/activations.md claims it", () => {
     );
     for (const n of ["swish", "silu", "mish", "gelu", "lisht"])
       expect(activations.find((a) => a.name === n)?.monotonic).toBe("no");
+    // non-decreasing with a flat part
+    for (const n of ["relu", "binaryStep"])
+      expect(activations.find((a) => a.name === n)?.monotonic).toBe("non-strict");
   });
 });
 

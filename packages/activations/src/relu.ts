@@ -19,7 +19,7 @@ export const relu = defineActivation({
     formula: "max(0, x)",
     derivative: "1 if x > 0 else 0",
     range: "[0, ∞)",
-    monotonic: "yes",
+    monotonic: "non-strict",
     zeroCentred: "no",
     smooth: false,
     boundedBelow: true,
