@@ -186,15 +186,7 @@ describe("monotonicity where docs/activations.md claims it", () => {
   it("the registry marks these elementwise activations monotonic", () => {
     const yes = activations.filter((a) => a.monotonic === "yes").map((a) => a.name);
     expect(yes).toEqual(
-      expect.arrayContaining([
-        "elu",
-        "leakyRelu",
-        "linear",
-        "selu",
-        "sigmoid",
-        "softplus",
-        "tanh",
-      ]),
+      expect.arrayContaining(["elu", "leakyRelu", "linear", "selu", "sigmoid", "softplus", "tanh"]),
     );
     for (const n of ["swish", "silu", "mish", "gelu", "lisht"])
       expect(activations.find((a) => a.name === n)?.monotonic).toBe("no");
