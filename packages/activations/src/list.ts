@@ -15,5 +15,6 @@ export * from "./sigmoid.js";
 export * from "./silu.js";
 export * from "./softmax.js";
 export * from "./softplus.js";
+export * from "./softsign.js";
 export * from "./swish.js";
 export * from "./tanh.js";

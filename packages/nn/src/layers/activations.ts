@@ -22,6 +22,7 @@ import {
   silu,
   softmax,
   softplus,
+  softsign,
   swish,
   tanh,
 } from "@fluxion/activations";
@@ -111,6 +112,8 @@ export class Softmax extends activationLayer(softmax) {}
 export class Softplus extends activationLayer(softplus) {}
 /** Layer of {@link tanh}. @example new Tanh() */
 export class Tanh extends activationLayer(tanh) {}
+/** Layer of {@link softsign}. @example new Softsign() */
+export class Softsign extends activationLayer(softsign) {}
 
 /**
  * Parametric ReLU layer: x if x ≥ 0 else a·x with a learnable slope `weight`, one for all
