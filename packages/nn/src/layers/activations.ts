@@ -3,29 +3,9 @@
  * with its options fixed (and checked) at construction, printed by `extraRepr`. PReLU and Swish
  * hold learnable parameters and are written out below.
  */
-import {
-  type Activation,
-  binaryStep,
-  elu,
-  gelu,
-  leakyRelu,
-  lisht,
-  logSoftmax,
-  mish,
-  type OptionSpecs,
-  type OptionsActivation,
-  type OptionsOf,
-  prelu,
-  relu,
-  selu,
-  sigmoid,
-  silu,
-  softmax,
-  softplus,
-  softsign,
-  swish,
-  tanh,
-} from "@fluxion/activations";
+
+import type { Activation, OptionSpecs, OptionsActivation, OptionsOf } from "@fluxion/activations";
+import * as act from "@fluxion/activations";
 import { ArgumentError, type DType, full, type Tensor } from "@fluxion/core";
 import { Module } from "../module/module.js";
 import { Parameter } from "../module/parameter.js";
@@ -57,7 +37,7 @@ export type ActivationLayerClass<O extends OptionSpecs> = new (
  * layer's class), and `forward(x)` is `activation(x, options)`.
  *
  * @example
- * class Softsign extends activationLayer(softsign) {}
+ * class Softsign extends activationLayer(act.softsign) {}
  * new LeakyReLU({ negativeSlope: 0.2 }).toString(); // "LeakyReLU(negativeSlope=0.2)"
  */
 export function activationLayer<O extends OptionSpecs>(
@@ -84,36 +64,36 @@ export function activationLayer<O extends OptionSpecs>(
 }
 
 // One line per activation: the class name is PyTorch's (the definition's `layer`).
-/** Layer of {@link binaryStep}. @example new BinaryStep({ straightThrough: true }) */
-export class BinaryStep extends activationLayer(binaryStep) {}
-/** Layer of {@link elu}. @example new ELU({ alpha: 1 }) */
-export class ELU extends activationLayer(elu) {}
-/** Layer of {@link gelu}. @example new GELU({ approximate: "tanh" }) */
-export class GELU extends activationLayer(gelu) {}
-/** Layer of {@link leakyRelu}. @example new LeakyReLU({ negativeSlope: 0.2 }) */
-export class LeakyReLU extends activationLayer(leakyRelu) {}
-/** Layer of {@link lisht}. @example new LiSHT() */
-export class LiSHT extends activationLayer(lisht) {}
-/** Layer of {@link logSoftmax}; pair it with `nllLoss`. @example new LogSoftmax({ axis: 1 }) */
-export class LogSoftmax extends activationLayer(logSoftmax) {}
-/** Layer of {@link mish}. @example new Mish() */
-export class Mish extends activationLayer(mish) {}
-/** Layer of {@link relu}. @example new Sequential(new Linear(4, 8), new ReLU()) */
-export class ReLU extends activationLayer(relu) {}
-/** Layer of {@link selu}; use `init.lecunNormal` weights. @example new SELU() */
-export class SELU extends activationLayer(selu) {}
-/** Layer of {@link sigmoid}. @example new Sigmoid() */
-export class Sigmoid extends activationLayer(sigmoid) {}
-/** Layer of {@link silu}. @example new SiLU() */
-export class SiLU extends activationLayer(silu) {}
-/** Layer of {@link softmax}. @example new Softmax({ axis: 1 }) */
-export class Softmax extends activationLayer(softmax) {}
-/** Layer of {@link softplus}. @example new Softplus({ beta: 2 }) */
-export class Softplus extends activationLayer(softplus) {}
-/** Layer of {@link tanh}. @example new Tanh() */
-export class Tanh extends activationLayer(tanh) {}
-/** Layer of {@link softsign}. @example new Softsign() */
-export class Softsign extends activationLayer(softsign) {}
+/** Layer of {@link act.binaryStep}. @example new BinaryStep({ straightThrough: true }) */
+export class BinaryStep extends activationLayer(act.binaryStep) {}
+/** Layer of {@link act.elu}. @example new ELU({ alpha: 1 }) */
+export class ELU extends activationLayer(act.elu) {}
+/** Layer of {@link act.gelu}. @example new GELU({ approximate: "tanh" }) */
+export class GELU extends activationLayer(act.gelu) {}
+/** Layer of {@link act.leakyRelu}. @example new LeakyReLU({ negativeSlope: 0.2 }) */
+export class LeakyReLU extends activationLayer(act.leakyRelu) {}
+/** Layer of {@link act.lisht}. @example new LiSHT() */
+export class LiSHT extends activationLayer(act.lisht) {}
+/** Layer of {@link act.logSoftmax}; pair it with `nllLoss`. @example new LogSoftmax({ axis: 1 }) */
+export class LogSoftmax extends activationLayer(act.logSoftmax) {}
+/** Layer of {@link act.mish}. @example new Mish() */
+export class Mish extends activationLayer(act.mish) {}
+/** Layer of {@link act.relu}. @example new Sequential(new Linear(4, 8), new ReLU()) */
+export class ReLU extends activationLayer(act.relu) {}
+/** Layer of {@link act.selu}; use `init.lecunNormal` weights. @example new SELU() */
+export class SELU extends activationLayer(act.selu) {}
+/** Layer of {@link act.sigmoid}. @example new Sigmoid() */
+export class Sigmoid extends activationLayer(act.sigmoid) {}
+/** Layer of {@link act.silu}. @example new SiLU() */
+export class SiLU extends activationLayer(act.silu) {}
+/** Layer of {@link act.softmax}. @example new Softmax({ axis: 1 }) */
+export class Softmax extends activationLayer(act.softmax) {}
+/** Layer of {@link act.softplus}. @example new Softplus({ beta: 2 }) */
+export class Softplus extends activationLayer(act.softplus) {}
+/** Layer of {@link act.tanh}. @example new Tanh() */
+export class Tanh extends activationLayer(act.tanh) {}
+/** Layer of {@link act.softsign}. @example new Softsign() */
+export class Softsign extends activationLayer(act.softsign) {}
 
 /**
  * Parametric ReLU layer: x if x ≥ 0 else a·x with a learnable slope `weight`, one for all
@@ -136,7 +116,7 @@ export class PReLU extends Module {
     this.weight = new Parameter(full([n], options.init ?? 0.25, { dtype: options.dtype }));
   }
   override forward(x: Tensor): Tensor {
-    return prelu(x, this.weight);
+    return act.prelu(x, this.weight);
   }
   override extraRepr(): string {
     return `numParameters=${this.numSlopes}`;
@@ -171,7 +151,7 @@ export class Swish extends Module {
       : null;
   }
   override forward(x: Tensor): Tensor {
-    return swish(x, { beta: this.beta ?? this.fixedBeta });
+    return act.swish(x, { beta: this.beta ?? this.fixedBeta });
   }
   override extraRepr(): string {
     return this.beta ? "beta=learnable" : `beta=${this.fixedBeta}`;
