@@ -3,6 +3,7 @@
 export * from "./binaryStep.js";
 export * from "./elu.js";
 export * from "./gelu.js";
+export * from "./hardtanh.js";
 export * from "./leakyRelu.js";
 export * from "./linear.js";
 export * from "./lisht.js";
