@@ -17,5 +17,6 @@ export * from "./silu.js";
 export * from "./softmax.js";
 export * from "./softplus.js";
 export * from "./softsign.js";
+export * from "./squareplus.js";
 export * from "./swish.js";
 export * from "./tanh.js";

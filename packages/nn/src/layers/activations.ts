@@ -92,6 +92,8 @@ export class Softmax extends activationLayer(act.softmax) {}
 export class Softplus extends activationLayer(act.softplus) {}
 /** Layer of {@link act.tanh}. @example new Tanh() */
 export class Tanh extends activationLayer(act.tanh) {}
+/** Layer of {@link act.squareplus}. @example new Squareplus({ b: 4 }) */
+export class Squareplus extends activationLayer(act.squareplus) {}
 /** Layer of {@link act.hardtanh}. @example new Hardtanh({ minVal: 0, maxVal: 6 }) */
 export class Hardtanh extends activationLayer(act.hardtanh) {}
 /** Layer of {@link act.softsign}. @example new Softsign() */
