@@ -3,7 +3,7 @@
  * facts docs/activations.md prints (kink values, monotonicity, oddness) are tested, not trusted.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { type Tensor, tensor } from "@fluxion/core";
+import { type DType, gradients, type Tensor, tensor } from "@fluxion/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderActivationDocs } from "./docs.js";
@@ -77,6 +77,26 @@ describe.each(elementwise.map((a) => [a.name, a] as const))("%s", (_name, a) => 
       });
     });
   }
+  it.each(["float64", "float32"] as DType[])(
+    "is finite with finite f' and f'' up to ±1e4, and propagates NaN (%s)",
+    (dtype) => {
+      for (const x0 of [-1e4, -1e3, -100, -40, -1, 0, 1, 40, 100, 1e3, 1e4]) {
+        const x = tensor([x0], { dtype, requiresGrad: true });
+        const y = a.apply(x);
+        expect(y.dtype).toBe(dtype);
+        expect(Number.isFinite(y.item()), `f(${x0})`).toBe(true);
+        const [g] = gradients([y.sum()], [x], { createGraph: true });
+        expect(Number.isFinite(g?.item() ?? Number.NaN), `f'(${x0})`).toBe(true);
+        if (g?.requiresGrad) {
+          g.sum().backward();
+          expect(Number.isFinite(x.grad?.item() ?? Number.NaN), `f''(${x0})`).toBe(true);
+        }
+      }
+      const nan = values(a.apply(tensor([Number.NaN, 1], { dtype })));
+      expect(Number.isNaN(nan[0] ?? 0)).toBe(true);
+      expect(Number.isFinite(nan[1] ?? Number.NaN)).toBe(true);
+    },
+  );
   it("is smooth exactly when it has no kink", () => {
     expect(a.smooth).toBe(a.kink === null);
   });

@@ -1,4 +1,4 @@
-import { div, maximum, type Tensor, where } from "@fluxion/core";
+import { div, maximum, type Tensor, where, zerosLike } from "@fluxion/core";
 import { defineActivation } from "./define-activation.js";
 import { numberOption } from "./options.js";
 
@@ -30,8 +30,15 @@ export const squareplus = defineActivation({
   },
   // f'(x) = (1 + x/√(x² + b)) / 2, for x < 0 as b / (2√(x² + b)(√(x² + b) − x))
   derivative: (x, { b }) => {
-    const s = root(x, b);
-    return where(x.ge(0), x.div(s).add(1).mul(0.5), div(b, s.mul(s.sub(x)).mul(2)));
+    // NOTE: each branch sees only its own half of x (0 elsewhere; NaN goes to the x < 0 side), so
+    // the branch `where` discards stays finite and its zero gradient stays zero, not 0 · ∞.
+    const up = x.ge(0);
+    const zero = zerosLike(x);
+    const xp = where(up, x, zero);
+    const xn = where(up, zero, x);
+    const sp = root(xp, b);
+    const sn = root(xn, b);
+    return where(up, xp.div(sp).add(1).mul(0.5), div(b, sn.mul(sn.sub(xn)).mul(2)));
   },
   about: {
     formula: "(x + √(x² + b)) / 2",
