@@ -176,16 +176,19 @@ export function isActivation(
  * and nn a layer of the class name `layer`.
  *
  * @example
- * // softsign.ts
+ * // softsign.ts, plus `export * from "./softsign.js";` in list.ts
  * export const softsign = defineActivation({
  *   name: "softsign",
  *   options: {},
  *   forward: (x) => x.div(x.abs().add(1)),
- *   derivative: (x) => x.abs().add(1).square().reciprocal(),
- *   about: { formula: "x / (1 + |x|)", ... },
+ *   // f'(x) = 1 / (1 + |x|)²
+ *   derivative: (x) => div(1, x.abs().add(1).pow(2)),
+ *   about: { formula: "x / (1 + |x|)", derivative: "1 / (1 + |x|)²", range: "(−1, 1)", ... },
  *   layer: "Softsign",
- *   test: { cases: [{ label: "default" }] },
+ *   test: { cases: [{ label: "default", avoid: [0] }] },
  * });
+ * softsign(tensor([-3, 1])); // [-0.75, 0.5]
+ * tensor([-3, 1]).softsign(); // the same
  */
 export function defineActivation<
   const N extends string,
