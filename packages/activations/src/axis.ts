@@ -31,7 +31,7 @@ export function axisCases(f: (x: Tensor, axis: number, temperature?: number) => 
 }
 
 /** Cases of their backward ops (g, y) with y drawn as log-probabilities or probabilities. */
-export function axisBackwardCases(op: Op<SoftmaxAttrs>): ActivationCase[] {
+export function axisBackwardCases(op: Op<[Tensor, Tensor], SoftmaxAttrs>): ActivationCase[] {
   return [0, 1, -1].map((axis) => ({
     label: `axis ${axis}${axis === 1 ? ", temperature 2" : ""}`,
     inputs: [

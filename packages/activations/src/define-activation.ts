@@ -10,12 +10,13 @@ import {
   type ActivationKernel,
   asTensor,
   defineOp,
+  floatDType,
   type Op,
   type Tensor,
   type TensorLike,
 } from "@fluxion/core";
 import type { ActivationFacts, ActivationInfo, ActivationParameter } from "./info.js";
-import { defineActivationBackward, defineFusedActivation, floatDType } from "./internal.js";
+import { defineActivationBackward, defineFusedActivation } from "./internal.js";
 import { type OptionSpecs, type OptionsOf, type Resolved, resolveOptions } from "./options.js";
 import {
   type ActivationCase,
@@ -62,7 +63,7 @@ export interface FusedDefinition<
    * h ⊙ g ⊙ f''(x) in tensor ops, the second derivative that makes the backward op differentiable:
    * `hg` is h ⊙ g premultiplied, `backward` the backward op ((g, x) ↦ g ⊙ f'(x)) for f'-shaped terms.
    */
-  second(hg: Tensor, x: Tensor, params: P, backward: Op<P>): Tensor;
+  second(hg: Tensor, x: Tensor, params: P, backward: Op<[Tensor, Tensor], P>): Tensor;
   /**
    * Chooses how to compute a call (swish with a tensor β composes ops instead); default: the fused
    * op with `params(options)`.
@@ -159,7 +160,7 @@ export interface FusedActivation<
   M extends boolean,
   P extends readonly number[],
 > extends OptionsActivation<N, L, O, M> {
-  readonly backward: Op<P>;
+  readonly backward: Op<[Tensor, Tensor], P>;
 }
 
 /** Whether a value is an activation made by `defineActivation`. */
@@ -319,7 +320,7 @@ function optionDefault(value: unknown): number | string | boolean | null {
 
 function fusedOps<P extends readonly number[]>(
   def: FusedDefinition<string, OptionSpecs, string | null, boolean, P>,
-): { backward: Op<P>; fused: (x: Tensor, params: P) => Tensor } {
+): { backward: Op<[Tensor, Tensor], P>; fused: (x: Tensor, params: P) => Tensor } {
   const backward = defineActivationBackward<P>({
     name: `${def.name}Backward`,
     kernel: def.kernel,
@@ -332,25 +333,15 @@ function fusedOps<P extends readonly number[]>(
 function composedOp<O extends OptionSpecs>(
   def: ComposedDefinition<string, O, string | null, boolean>,
 ): (x: Tensor, options: Resolved<O>) => Tensor {
-  const op = defineOp<Resolved<O>>({
+  const op = defineOp<[Tensor], Resolved<O>>({
     name: def.name,
-    shape: ([x]) => shapeOf(x),
+    shape: ([x]) => x.shape,
     dtype: floatDType,
-    forward: (_be, [x], options, out) => def.forward(floatInput(x, out.dtype), options),
+    compute: ([x], options, out) => def.forward(x.to(out.dtype), options),
     // g ⊙ f'(x), from the saved input
-    vjp: (g, { inputs: [x], attrs }) => [g.mul(def.derivative(floatInput(x, g.dtype), attrs))],
+    vjp: (g, { inputs: [x], attrs }) => [g.mul(def.derivative(x.to(g.dtype), attrs))],
   });
   return (x, options) => op([x], options);
-}
-
-function shapeOf(x: Tensor | undefined): readonly number[] {
-  if (x === undefined) throw new TypeError("an activation op needs its input");
-  return x.shape;
-}
-
-function floatInput(x: Tensor | undefined, dtype: Tensor["dtype"]): Tensor {
-  if (x === undefined) throw new TypeError("an activation op needs its input");
-  return x.dtype === dtype ? x : x.to(dtype);
 }
 
 function xDomain(c: ElementwiseCase<unknown>): InputDomain {

@@ -1,6 +1,6 @@
-import { defineOp, exp, sub, type Tensor } from "@fluxion/core";
+import { defineOp, exp, floatDType, sub, type Tensor } from "@fluxion/core";
 import { type ActivationOptions, defineActivation, spec } from "./define-activation.js";
-import { defineActivationBackward, floatDType, only } from "./internal.js";
+import { defineActivationBackward } from "./internal.js";
 import { choiceOption } from "./options.js";
 import { CASE_SHAPE } from "./spec.js";
 import { swish } from "./swish.js";
@@ -47,19 +47,17 @@ const geluTanhBackward = defineActivationBackward<readonly []>({
   },
 });
 
-const geluOp = defineOp<GeluAttrs>({
+const geluOp = defineOp<[Tensor], GeluAttrs>({
   name: "gelu",
-  shape: (inputs) => only("gelu", inputs).shape,
+  shape: ([x]) => x.shape,
   dtype: floatDType,
-  forward: (be, inputs, { approximate }, out) => {
-    const data = only("gelu", inputs)._data;
+  forward: (be, [x], { approximate }, out) => {
     if (approximate === "sigmoid")
-      return be.activation("swish", data, [GELU_SIGMOID_BETA], out.dtype);
-    return be.activation(approximate === "tanh" ? "geluTanh" : "gelu", data, [], out.dtype);
+      return be.activation("swish", x.data, [GELU_SIGMOID_BETA], out.dtype);
+    return be.activation(approximate === "tanh" ? "geluTanh" : "gelu", x.data, [], out.dtype);
   },
   // exact: Φ(x) + x φ(x); tanh form: ½(1 + tanh u) + ½x sech²(u) u'; sigmoid form: swish's
-  vjp: (g, { inputs, attrs }) => {
-    const x = only("gelu", inputs);
+  vjp: (g, { inputs: [x], attrs }) => {
     if (attrs.approximate === "sigmoid") return [swish.backward([g, x], [GELU_SIGMOID_BETA])];
     return [(attrs.approximate === "tanh" ? geluTanhBackward : geluBackward)([g, x], [])];
   },

@@ -1,22 +1,17 @@
-/** Shared pieces of the activation ops: dtype rule, axis and shape checks, fused-kernel op builders. */
+/** Shared pieces of the activation ops: axis and shape checks, fused-kernel op builders. */
 import {
   type ActivationKernel,
   ArgumentError,
-  type DType,
   defineOp,
+  floatDType,
   type Op,
+  type Shape,
   ShapeError,
   type Tensor,
 } from "@fluxion/core";
 
-/** The input's float dtype; int32 inputs give float32 (as core's exp does). */
-export function floatDType(inputs: readonly Tensor[]): DType {
-  const d = inputs[0]?.dtype ?? "float32";
-  return d === "int32" ? "float32" : d;
-}
-
 /** `[2, 3]` as "[2, 3]" for messages. */
-export function fmt(shape: readonly number[]): string {
+export function fmt(shape: Shape): string {
   return `[${shape.join(", ")}]`;
 }
 
@@ -34,28 +29,19 @@ export function resolveAxis(op: string, x: Tensor, axis: number): number {
   return axis < 0 ? axis + rank : axis;
 }
 
-/** The two inputs of a backward op, or a ShapeError naming the op when they differ in shape. */
-export function samePair(
+/** The shape of b, or a ShapeError naming the op when a and b differ in shape. */
+export function sameShape(
   op: string,
-  inputs: readonly Tensor[],
+  a: { readonly shape: Shape },
+  b: { readonly shape: Shape },
   names: readonly [string, string],
-): [Tensor, Tensor] {
-  const [a, b] = inputs;
-  if (a === undefined || b === undefined)
-    throw new ArgumentError(`${op}: needs two inputs (${names[0]}, ${names[1]})`);
+): Shape {
   if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) {
     throw new ShapeError(
       `${op}: ${names[0]} has shape ${fmt(a.shape)} but ${names[1]} has shape ${fmt(b.shape)}; they must be equal`,
     );
   }
-  return [a, b];
-}
-
-/** The one input of an elementwise op. */
-export function only(op: string, inputs: readonly Tensor[]): Tensor {
-  const x = inputs[0];
-  if (x === undefined) throw new ArgumentError(`${op}: needs one input`);
-  return x;
+  return b.shape;
 }
 
 interface BackwardSpec<P> {
@@ -63,7 +49,7 @@ interface BackwardSpec<P> {
   name: string;
   kernel: ActivationKernel;
   /** h ⊙ g ⊙ f''(x) in tensor ops (hg = h ⊙ g); `self` is the backward op, for f'-shaped terms. */
-  second: (hg: Tensor, x: Tensor, params: P, self: Op<P>) => Tensor;
+  second: (hg: Tensor, x: Tensor, params: P, self: Op<[Tensor, Tensor], P>) => Tensor;
 }
 
 /**
@@ -73,19 +59,17 @@ interface BackwardSpec<P> {
  */
 export function defineActivationBackward<P extends readonly number[]>(
   spec: BackwardSpec<P>,
-): Op<P> {
-  const self: Op<P> = defineOp<P>({
+): Op<[Tensor, Tensor], P> {
+  const self: Op<[Tensor, Tensor], P> = defineOp<[Tensor, Tensor], P>({
     name: spec.name,
-    shape: (inputs) => samePair(spec.name, inputs, ["gradient", "input"])[1].shape,
-    forward: (be, inputs, params, out) => {
-      const [g, x] = samePair(spec.name, inputs, ["gradient", "input"]);
-      return be.activationGrad(spec.kernel, g._data, x._data, params, out.dtype);
-    },
+    shape: ([g, x]) => sameShape(spec.name, g, x, ["gradient", "input"]),
+    forward: (be, [g, x], params, out) =>
+      be.activationGrad(spec.kernel, g.data, x.data, params, out.dtype),
     // ∂(g f'(x))/∂g = f'(x), ∂(g f'(x))/∂x = g f''(x)
-    vjp: (h, { inputs, attrs, needsInputGrad: [ng, nx] }) => {
-      const [g, x] = samePair(spec.name, inputs, ["gradient", "input"]);
-      return [ng ? self([h, x], attrs) : null, nx ? spec.second(h.mul(g), x, attrs, self) : null];
-    },
+    vjp: (h, { inputs: [g, x], attrs, needsInputGrad: [ng, nx] }) => [
+      ng ? self([h, x], attrs) : null,
+      nx ? spec.second(h.mul(g), x, attrs, self) : null,
+    ],
   });
   return self;
 }
@@ -94,25 +78,19 @@ interface FusedSpec<P> {
   name: string;
   kernel: ActivationKernel;
   /** (g, x) ↦ g ⊙ f'(x). */
-  backward: Op<P>;
+  backward: Op<[Tensor, Tensor], P>;
 }
 
 /** An elementwise activation running one fused backend kernel forward and its backward op. */
-export function defineFusedActivation<P extends readonly number[]>(spec: FusedSpec<P>): Op<P> {
-  return defineOp<P>({
+export function defineFusedActivation<P extends readonly number[]>(
+  spec: FusedSpec<P>,
+): Op<[Tensor], P> {
+  return defineOp<[Tensor], P>({
     name: spec.name,
-    shape: (inputs) => only(spec.name, inputs).shape,
+    shape: ([x]) => x.shape,
     dtype: floatDType,
-    forward: (be, inputs, params, out) =>
-      be.activation(spec.kernel, only(spec.name, inputs)._data, params, out.dtype),
+    forward: (be, [x], params, out) => be.activation(spec.kernel, x.data, params, out.dtype),
     // f'(x) from the saved input (not the output: y loses f' where f saturates)
-    vjp: (g, { inputs, attrs }) => [spec.backward([g, only(spec.name, inputs)], attrs)],
+    vjp: (g, { inputs: [x], attrs }) => [spec.backward([g, x], attrs)],
   });
-}
-
-/** The two inputs of an op of two inputs of any shapes. */
-export function pair(op: string, inputs: readonly Tensor[]): [Tensor, Tensor] {
-  const [a, b] = inputs;
-  if (a === undefined || b === undefined) throw new ArgumentError(`${op}: needs two inputs`);
-  return [a, b];
 }

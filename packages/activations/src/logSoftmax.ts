@@ -1,20 +1,20 @@
-import { defineOp, type Op, type Tensor } from "@fluxion/core";
+import { defineOp, floatDType, type Op, type Tensor } from "@fluxion/core";
 import { axisBackwardCases, axisCases, axisOptions, type SoftmaxAttrs } from "./axis.js";
 import { defineActivation, spec } from "./define-activation.js";
-import { floatDType, only, resolveAxis, samePair } from "./internal.js";
+import { resolveAxis, sameShape } from "./internal.js";
 import type { SoftmaxOptions } from "./softmax.js";
 
 /** (g, y) ↦ (g − e^y Σ g) / T along the axis: the backward op of logSoftmax, from its output y. */
-const logSoftmaxBackward: Op<SoftmaxAttrs> = defineOp<SoftmaxAttrs>({
+const logSoftmaxBackward: Op<[Tensor, Tensor], SoftmaxAttrs> = defineOp<
+  [Tensor, Tensor],
+  SoftmaxAttrs
+>({
   name: "logSoftmaxBackward",
-  shape: (inputs) => samePair("logSoftmaxBackward", inputs, ["gradient", "output"])[1].shape,
-  forward: (be, inputs, { axis, temperature }, out) => {
-    const [g, y] = samePair("logSoftmaxBackward", inputs, ["gradient", "output"]);
-    return be.softmaxGrad(g._data, y._data, y.shape, axis, temperature, true, out.dtype);
-  },
+  shape: ([g, y]) => sameShape("logSoftmaxBackward", g, y, ["gradient", "output"]),
+  forward: (be, [g, y], { axis, temperature }, out) =>
+    be.softmaxGrad(g.data, y.data, y.shape, axis, temperature, true, out.dtype),
   // out = (g − e^y S)/T, S = Σ g: ∂/∂g = (h − Σ h e^y)/T, ∂/∂y = −h e^y S / T
-  vjp: (h, { inputs, attrs, needsInputGrad: [ng, ny] }) => {
-    const [g, y] = samePair("logSoftmaxBackward", inputs, ["gradient", "output"]);
+  vjp: (h, { inputs: [g, y], attrs, needsInputGrad: [ng, ny] }) => {
     const { axis, temperature } = attrs;
     const p = y.exp();
     const dg = ng ? h.sub(h.mul(p).sum(axis, true)).div(temperature) : null;
@@ -23,14 +23,12 @@ const logSoftmaxBackward: Op<SoftmaxAttrs> = defineOp<SoftmaxAttrs>({
   },
 });
 
-const logSoftmaxOp = defineOp<SoftmaxAttrs>({
+const logSoftmaxOp = defineOp<[Tensor], SoftmaxAttrs>({
   name: "logSoftmax",
-  shape: (inputs) => only("logSoftmax", inputs).shape,
+  shape: ([x]) => x.shape,
   dtype: floatDType,
-  forward: (be, inputs, { axis, temperature }, out) => {
-    const x = only("logSoftmax", inputs);
-    return be.softmax(x._data, x.shape, axis, temperature, true, out.dtype);
-  },
+  forward: (be, [x], { axis, temperature }, out) =>
+    be.softmax(x.data, x.shape, axis, temperature, true, out.dtype),
   // ∂/∂x: (g − softmax(x) Σ g) / T, softmax = e^y from the saved output
   vjp: (g, { output: y, attrs }) => [logSoftmaxBackward([g, y], attrs)],
 });

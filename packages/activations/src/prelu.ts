@@ -9,7 +9,7 @@ import {
   zerosLike,
 } from "@fluxion/core";
 import { defineActivation, spec } from "./define-activation.js";
-import { fmt, pair } from "./internal.js";
+import { fmt } from "./internal.js";
 
 /** The slope shaped to broadcast against x: a scalar, or [C, 1, …, 1] for channels on axis 1. */
 function broadcastSlope(x: Tensor, a: Tensor): Tensor {
@@ -17,10 +17,9 @@ function broadcastSlope(x: Tensor, a: Tensor): Tensor {
   return a.reshape([a.size, ...x.shape.slice(2).map(() => 1)]);
 }
 
-const preluOp: Op<Record<string, never>> = defineOp<Record<string, never>>({
+const preluOp: Op<[Tensor, Tensor]> = defineOp<[Tensor, Tensor]>({
   name: "prelu",
-  shape: (inputs) => {
-    const [x, a] = pair("prelu", inputs);
+  shape: ([x, a]) => {
     const ok = a.size === 1 || (a.ndim === 1 && x.ndim >= 2 && x.shape[1] === a.size);
     if (!ok) {
       throw new ShapeError(
@@ -29,14 +28,12 @@ const preluOp: Op<Record<string, never>> = defineOp<Record<string, never>>({
     }
     return x.shape;
   },
-  forward: (_be, inputs, _attrs, out) => {
-    const [x, a] = pair("prelu", inputs);
+  compute: ([x, a], _attrs, out) => {
     const t = x.to(out.dtype);
     return where(t.ge(0), t, t.mul(broadcastSlope(t, a.to(out.dtype))));
   },
   // ∂f/∂x = 1 if x > 0 else a (so a at 0); ∂f/∂a = x if x < 0 else 0, summed over all but axis 1
-  vjp: (g, { inputs, needsInputGrad: [nx, na] }) => {
-    const [x, a] = pair("prelu", inputs);
+  vjp: (g, { inputs: [x, a], needsInputGrad: [nx, na] }) => {
     const slope = broadcastSlope(x, a);
     // (NaN in x gives a NaN gradient, as the fused activations do)
     const dx = nx ? where(x.gt(0), g, where(x.ne(x), x, g.mul(slope))) : null;
@@ -62,11 +59,11 @@ const preluOp: Op<Record<string, never>> = defineOp<Record<string, never>>({
 export const prelu = defineActivation({
   name: "prelu",
   options: {},
-  call: (x: Tensor, slope: TensorLike) => preluOp([x, asTensor(slope)], {}),
+  call: (x: Tensor, slope: TensorLike) => preluOp([x, asTensor(slope)]),
   parameters: [
     { name: "slope", default: null, description: "learnable tensor a, initialised to 0.25" },
   ],
-  plot: (x) => preluOp([x, asTensor(0.25, x.dtype)], {}),
+  plot: (x) => preluOp([x, asTensor(0.25, x.dtype)]),
   about: {
     formula: "x if x ≥ 0 else a·x, a learnable (one, or one per channel)",
     derivative: "1 if x > 0 else a; ∂f/∂a = x if x < 0 else 0",

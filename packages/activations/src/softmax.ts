@@ -1,19 +1,19 @@
-import { defineOp, type Op, type Tensor } from "@fluxion/core";
+import { defineOp, floatDType, type Op, type Tensor } from "@fluxion/core";
 import { axisBackwardCases, axisCases, axisOptions, type SoftmaxAttrs } from "./axis.js";
 import { type ActivationOptions, defineActivation, spec } from "./define-activation.js";
-import { floatDType, only, resolveAxis, samePair } from "./internal.js";
+import { resolveAxis, sameShape } from "./internal.js";
 
 /** (g, y) ↦ y ⊙ (g − Σ g ⊙ y) / T along the axis: the backward op of softmax, from its output y. */
-const softmaxBackward: Op<SoftmaxAttrs> = defineOp<SoftmaxAttrs>({
+const softmaxBackward: Op<[Tensor, Tensor], SoftmaxAttrs> = defineOp<
+  [Tensor, Tensor],
+  SoftmaxAttrs
+>({
   name: "softmaxBackward",
-  shape: (inputs) => samePair("softmaxBackward", inputs, ["gradient", "output"])[1].shape,
-  forward: (be, inputs, { axis, temperature }, out) => {
-    const [g, y] = samePair("softmaxBackward", inputs, ["gradient", "output"]);
-    return be.softmaxGrad(g._data, y._data, y.shape, axis, temperature, false, out.dtype);
-  },
+  shape: ([g, y]) => sameShape("softmaxBackward", g, y, ["gradient", "output"]),
+  forward: (be, [g, y], { axis, temperature }, out) =>
+    be.softmaxGrad(g.data, y.data, y.shape, axis, temperature, false, out.dtype),
   // out = y(g − s)/T, s = Σ g y: ∂/∂g = y(h − Σ h y)/T, ∂/∂y = (h(g − s) − g Σ h y)/T
-  vjp: (h, { inputs, attrs, needsInputGrad: [ng, ny] }) => {
-    const [g, y] = samePair("softmaxBackward", inputs, ["gradient", "output"]);
+  vjp: (h, { inputs: [g, y], attrs, needsInputGrad: [ng, ny] }) => {
     const { axis, temperature } = attrs;
     const dg = ng ? softmaxBackward([h, y], attrs) : null;
     let dy: Tensor | null = null;
@@ -26,14 +26,12 @@ const softmaxBackward: Op<SoftmaxAttrs> = defineOp<SoftmaxAttrs>({
   },
 });
 
-const softmaxOp = defineOp<SoftmaxAttrs>({
+const softmaxOp = defineOp<[Tensor], SoftmaxAttrs>({
   name: "softmax",
-  shape: (inputs) => only("softmax", inputs).shape,
+  shape: ([x]) => x.shape,
   dtype: floatDType,
-  forward: (be, inputs, { axis, temperature }, out) => {
-    const x = only("softmax", inputs);
-    return be.softmax(x._data, x.shape, axis, temperature, false, out.dtype);
-  },
+  forward: (be, [x], { axis, temperature }, out) =>
+    be.softmax(x.data, x.shape, axis, temperature, false, out.dtype),
   // ∂/∂x: y ⊙ (g − Σ g ⊙ y) / T, from the saved output
   vjp: (g, { output: y, attrs }) => [softmaxBackward([g, y], attrs)],
 });

@@ -3,10 +3,11 @@
  * schedulers, a DataLoader, and safetensors serialisation (bytes here; files in
  * `@fluxion/nn/node`). Names and semantics follow PyTorch's, in camelCase.
  */
-// nn's types load @fluxion/activations' Tensor methods (x.relu()), so this entry loads the module
-// that installs them: a bundle importing only nn then has every method its types promise.
+// Tensors reaching users through nn (a layer's output) have the activation methods (`x.relu()`):
+// importing @fluxion/activations installs them, and its types declare them. Listed in `sideEffects`.
 import "@fluxion/activations";
 
+export * from "./clip/index.js";
 export * from "./data/index.js";
 export * as init from "./init/index.js";
 export * from "./layers/index.js";
