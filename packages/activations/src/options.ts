@@ -130,17 +130,17 @@ export function resolveOptions<O extends OptionSpecs>(
 ): Resolved<O> {
   if (given !== undefined && (given === null || typeof given !== "object" || Array.isArray(given)))
     throw new ArgumentError(`${fn}: options must be an object, got ${show(given)}`);
-  const values: Record<string, unknown> = {};
-  const entries = Object.entries(given ?? {});
-  for (const [key] of entries) {
+  const set = new Map(Object.entries(given ?? {}));
+  for (const key of set.keys()) {
     if (!Object.hasOwn(specs, key)) {
       const known = Object.keys(specs);
       const expected = known.length > 0 ? known.join(", ") : "none";
       throw new ArgumentError(`${fn}: unknown option '${key}' (options: ${expected})`);
     }
   }
+  const values: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(specs)) {
-    const value = (given as Record<string, unknown> | undefined)?.[key];
+    const value = set.get(key);
     values[key] = value === undefined ? spec.default : spec.check(value, { fn, option: key });
   }
   return values as Resolved<O>;
