@@ -1,4 +1,4 @@
-import { activationSpecs } from "@fluxion/activations";
+import { activationSpecs } from "@fluxion/activations/testing";
 import {
   argmax,
   concat,
