@@ -2,7 +2,8 @@ import { ArgumentError } from "../errors.js";
 import type { Backend } from "./backend.js";
 import { cpuBackend } from "./cpu/index.js";
 import { createWasmBackend } from "./wasm/index.js";
-import { getRuntime } from "./wasm/runtime.js";
+import { setThreadCount, threadCountSetting } from "./wasm/runtime.js";
+import { threadsSupported } from "./wasm/threads.js";
 
 export type {
   ActivationKernel,
@@ -21,11 +22,16 @@ export {
 } from "./backend.js";
 
 const backends = new Map<string, Backend>([["cpu", cpuBackend]]);
-// WebAssembly SIMD kernels, where this runtime can instantiate them synchronously. They are the
-// default (the fastest backend, and the whole suite passes on it); the CPU backend is the fallback
-// where WebAssembly is unavailable, and the reference the conformance test compares against.
-const wasmBackend = createWasmBackend();
-if (wasmBackend) backends.set(wasmBackend.name, wasmBackend);
+// WebAssembly SIMD kernels, where this runtime can run them. "wasm" is the default (the fastest
+// backend, and the whole suite passes on it): the relaxed-SIMD build (fused multiply-add) where the
+// engine validates it, else the plain SIMD build. Both builds are also registered by their own
+// names ("wasm-relaxed", "wasm-simd128") to compare them; they share one runtime per build. The CPU
+// backend is the fallback where WebAssembly is unavailable, and the reference the conformance test
+// compares against.
+const relaxed = createWasmBackend("relaxed", "wasm-relaxed");
+const simd128 = createWasmBackend("simd128", "wasm-simd128");
+const wasmBackend = createWasmBackend("relaxed", "wasm") ?? createWasmBackend("simd128", "wasm");
+for (const b of [wasmBackend, relaxed, simd128]) if (b) backends.set(b.name, b);
 let active: Backend = wasmBackend ?? cpuBackend;
 
 /**
@@ -76,13 +82,11 @@ export function listBackends(): string[] {
 export function setNumThreads(n: number): number {
   if (!Number.isInteger(n) || n < 1)
     throw new ArgumentError(`setNumThreads: expected a positive integer, got ${n}`);
-  const rt = getRuntime();
-  if (!rt?.pool) return 1;
-  rt.threads = Math.min(n, 4);
-  return rt.threads;
+  if (!threadsSupported()) return 1;
+  return setThreadCount(n);
 }
 
 /** How many threads large kernels may use (see `setNumThreads`). */
 export function getNumThreads(): number {
-  return getRuntime()?.threads ?? 1;
+  return threadCountSetting();
 }
