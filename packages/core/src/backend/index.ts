@@ -20,12 +20,12 @@ export {
   unaryKernelNames,
 } from "./backend.js";
 
-const backends = new Map<string, Backend>([["cpu", cpuBackend]]);
+const backends = new Map<string, Backend>([["cpu", printable(cpuBackend)]]);
 // WebAssembly SIMD kernels, where this runtime can instantiate them synchronously. They are the
 // default (the fastest backend, and the whole suite passes on it); the CPU backend is the fallback
 // where WebAssembly is unavailable, and the reference the conformance test compares against.
 const wasmBackend = createWasmBackend();
-if (wasmBackend) backends.set(wasmBackend.name, wasmBackend);
+if (wasmBackend) backends.set(wasmBackend.name, printable(wasmBackend));
 let active: Backend = wasmBackend ?? cpuBackend;
 
 /**
@@ -36,7 +36,23 @@ let active: Backend = wasmBackend ?? cpuBackend;
  * setBackend("wasm");
  */
 export function registerBackend(backend: Backend): void {
-  backends.set(backend.name, backend);
+  backends.set(backend.name, printable(backend));
+}
+
+/**
+ * Gives a backend without its own `toString` a short one, `Backend(name=wasm, threads=2)`, also
+ * used by Node's `console.log` (whose default would print every kernel function).
+ */
+function printable(backend: Backend): Backend {
+  if (backend.toString !== Object.prototype.toString || Object.isFrozen(backend)) return backend;
+  const describe = () =>
+    `Backend(name=${backend.name}, threads=${backend === wasmBackend ? getNumThreads() : 1})`;
+  Object.defineProperty(backend, "toString", { value: describe, configurable: true });
+  Object.defineProperty(backend, Symbol.for("nodejs.util.inspect.custom"), {
+    value: describe,
+    configurable: true,
+  });
+  return backend;
 }
 
 /**
@@ -55,7 +71,13 @@ export function setBackend(name: string): void {
   active = b;
 }
 
-/** The backend ops currently run on. */
+/**
+ * The backend ops currently run on. It prints as its name and thread count.
+ *
+ * @example
+ * console.log(getBackend()); // Backend(name=wasm, threads=2)
+ * getBackend().name; // "wasm"
+ */
 export function getBackend(): Backend {
   return active;
 }
