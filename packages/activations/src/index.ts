@@ -31,3 +31,8 @@ export {
   drawCase,
   type InputDomain,
 } from "./testing.js";
+
+import { markBuiltinOps } from "@fluxion/core";
+
+// Every activation module above has run: their ops are built in (defineOp will not redefine them).
+markBuiltinOps();

@@ -67,3 +67,8 @@ export {
 } from "./tensor/create.js";
 export type { NestedArray } from "./tensor/nested.js";
 export { type GradHook, Tensor, type TensorLike } from "./tensor/tensor.js";
+
+import { markBuiltinOps } from "./registry.js";
+
+// Every op module above has run: the ops registered so far are Fluxion's own.
+markBuiltinOps();

@@ -17,3 +17,20 @@ export function listOps(): OpDef<never>[] {
 export function getOp(name: string): OpDef<never> | undefined {
   return registry.get(name);
 }
+
+/** Names of the ops Fluxion's own packages define: these cannot be redefined. */
+const builtinOps = new Set<string>();
+
+/**
+ * Marks every op registered so far as built in (`defineOp` then refuses to redefine it). Each
+ * Fluxion package's entry calls this after its op modules have run.
+ * @internal
+ */
+export function markBuiltinOps(): void {
+  for (const name of registry.keys()) builtinOps.add(name);
+}
+
+/** Whether `name` is an op of Fluxion's own packages (see `markBuiltinOps`). */
+export function isBuiltinOp(name: string): boolean {
+  return builtinOps.has(name);
+}

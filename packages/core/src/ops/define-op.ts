@@ -10,7 +10,7 @@ import { getBackend } from "../backend/index.js";
 import type { DType, TypedArray } from "../dtype.js";
 import { isFloat, promoteTypes } from "../dtype.js";
 import { AnomalyError, ArgumentError, GraphError, ShapeError } from "../errors.js";
-import { registry } from "../registry.js";
+import { isBuiltinOp, registry } from "../registry.js";
 import type { Shape } from "../shape.js";
 import { fmt, shapesEqual, sizeOf } from "../shape.js";
 import type { Node } from "../tensor/node.js";
@@ -82,7 +82,8 @@ export function promotedDType(inputs: readonly Tensor[], name: string): DType {
 /**
  * Defines and registers a differentiable op. The returned function applies it: it computes the
  * shape and dtype, runs the forward on the active backend, and records a graph node when an input
- * requires grad.
+ * requires grad. Defining an op under the name of an earlier user op replaces it with a warning
+ * (a REPL, hot reload); the name of a built-in op is an error.
  *
  * @example
  * const cube = defineOp<Record<string, never>>({
@@ -97,8 +98,14 @@ export function promotedDType(inputs: readonly Tensor[], name: string): DType {
 export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
   if (typeof def.name !== "string" || def.name === "")
     throw new ArgumentError("defineOp: an op needs a non-empty name");
+  if (isBuiltinOp(def.name))
+    throw new ArgumentError(
+      `defineOp: "${def.name}" is a built-in op of Fluxion and cannot be redefined; give your op another name`,
+    );
+  // NOTE: redefining a user op replaces it (a REPL, hot module reload re-running the file); functions
+  // made by the earlier defineOp call keep their own definition.
   if (registry.has(def.name))
-    throw new ArgumentError(`defineOp: an op named "${def.name}" is already registered`);
+    console.warn(`defineOp: replacing the op "${def.name}" with a new definition`);
   registry.set(def.name, def as OpDef<never>);
   const backward = def.vjp ? makeBackward(def) : undefined;
   const apply = (inputs: readonly Tensor[], attrs: A): Tensor => {
