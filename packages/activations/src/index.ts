@@ -1,6 +1,8 @@
 /**
  * @fluxion/activations: every activation function of the lecture as an exact, differentiable op in
  * @fluxion/core's registry, with fused kernels for the common ones and readable metadata.
+ *
+ * @module @fluxion/activations
  */
 import "./methods.js";
 

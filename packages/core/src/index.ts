@@ -1,6 +1,8 @@
 /**
  * @fluxion/core: tensors, broadcasting ops, define-by-run reverse-mode autodiff (with gradients of
  * gradients), a pluggable backend, and a public gradient checker.
+ *
+ * @module @fluxion/core
  */
 export { detectAnomaly, isAnomalyEnabled, setDetectAnomaly } from "./autodiff/anomaly.js";
 export type { BackwardOptions } from "./autodiff/engine.js";

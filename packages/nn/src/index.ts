@@ -2,6 +2,8 @@
  * @fluxion/nn: modules and layers, initialisers (`init`), losses, optimisers and learning-rate
  * schedulers, a DataLoader, and safetensors serialisation (bytes here; files in
  * `@fluxion/nn/node`). Names and semantics follow PyTorch's, in camelCase.
+ *
+ * @module @fluxion/nn
  */
 export * from "./data/index.js";
 export * as init from "./init/index.js";
