@@ -154,6 +154,12 @@ for (const name of packages) {
   const targets = [manifest.main, manifest.types];
   for (const entry of Object.values(manifest.exports)) targets.push(...Object.values(entry));
   for (const list of Object.values(manifest.typesVersions?.["*"] ?? {})) targets.push(...list);
+  // Legacy "moduleResolution": "node" reads no exports map: each subpath needs typesVersions.
+  for (const sub of Object.keys(manifest.exports).filter((k) => k !== "."))
+    check(
+      manifest.typesVersions?.["*"]?.[sub.slice(2)] !== undefined,
+      `${name}: export "${sub}" has no typesVersions entry (legacy moduleResolution "node" cannot find its types)`,
+    );
   for (const target of targets)
     check(
       existsSync(join(pkgDir, target)),
