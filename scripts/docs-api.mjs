@@ -54,7 +54,7 @@ const where = (r) => {
 
 for (const r of project.getReflectionsByKind(needsComment)) {
   // Members inherited from a documented parent, or implementing one, carry its docs in the site.
-  if (r.inheritedFrom || r.implementationOf) continue;
+  if (r.inheritedFrom || r.implementationOf || r.overwrites) continue;
   // Object-literal and type-literal members (options bags) document themselves by their type.
   if (r.parent?.kindOf(ReflectionKind.TypeLiteral)) continue;
   const comment = commentOf(r);

@@ -34,13 +34,16 @@ export function resultRow(r: RunResult): string[] {
  * markdownTable(results, 0.9); // "| data set | activation | … |\n| --- | … |\n| iris | relu | … |"
  */
 export function markdownTable(results: readonly RunResult[], target: number): string {
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
   const header = resultHeader(target);
-  return [
-    line(header),
-    line(header.map(() => "---")),
-    ...results.map((r) => line(resultRow(r))),
-  ].join("\n");
+  const rows = results.map(resultRow);
+  // Columns padded to their widest cell (in code points), as the repository's formatter writes
+  // Markdown tables: the generated README block is then already formatted.
+  const widths = header.map((h, c) =>
+    Math.max(3, ...[h, ...rows.map((r) => r[c] ?? "")].map((cell) => [...cell].length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, c) => cell + " ".repeat((widths[c] ?? 0) - [...cell].length)).join(" | ")} |`;
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
 /** Markers around the generated table in the README. */

@@ -30,7 +30,13 @@ export function markBuiltinOps(): void {
   for (const name of registry.keys()) builtinOps.add(name);
 }
 
-/** Whether `name` is an op of Fluxion's own packages (see `markBuiltinOps`). */
+/**
+ * Whether `name` is an op of Fluxion's own packages, which `defineOp` refuses to redefine.
+ *
+ * @example
+ * isBuiltinOp("matmul"); // true
+ * isBuiltinOp("myOp"); // false
+ */
 export function isBuiltinOp(name: string): boolean {
   return builtinOps.has(name);
 }

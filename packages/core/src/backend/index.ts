@@ -82,7 +82,12 @@ export function getBackend(): Backend {
   return active;
 }
 
-/** Names of the registered backends. */
+/**
+ * Names of the registered backends.
+ *
+ * @example
+ * listBackends(); // ["cpu", "wasm"]
+ */
 export function listBackends(): string[] {
   return [...backends.keys()];
 }
@@ -104,7 +109,12 @@ export function setNumThreads(n: number): number {
   return rt.threads;
 }
 
-/** How many threads large kernels may use (see `setNumThreads`). */
+/**
+ * How many threads large kernels may use (see `setNumThreads`).
+ *
+ * @example
+ * getNumThreads(); // 2 on a two-core machine with the wasm backend
+ */
 export function getNumThreads(): number {
   return getRuntime()?.threads ?? 1;
 }

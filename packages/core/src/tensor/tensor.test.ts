@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { noGrad } from "../autodiff/grad-mode.js";
 import { ShapeError } from "../errors.js";
 import { Generator } from "../random/generator.js";
-import { arange, ones, randn, tensor, zeros } from "./create.js";
+import { ones, randn, tensor, zeros } from "./create.js";
 
 describe("Tensor", () => {
   it("reads back as nested arrays, typed-array copies and items", () => {
