@@ -4,6 +4,9 @@
  *
  * @module @fluxion/core
  */
+// Installs Tensor's methods (x.add(y), loss.backward()); listed in package.json `sideEffects`.
+import "./tensor-methods.js";
+
 export { detectAnomaly, isAnomalyEnabled, setDetectAnomaly } from "./autodiff/anomaly.js";
 export type { BackwardOptions } from "./autodiff/engine.js";
 export {
@@ -69,6 +72,8 @@ export {
 } from "./tensor/create.js";
 export type { NestedArray } from "./tensor/nested.js";
 export { type GradHook, Tensor, type TensorLike } from "./tensor/tensor.js";
+export type { TensorMethods } from "./tensor-methods.js";
+export * from "./transforms/index.js";
 
 import { markBuiltinOps } from "./registry.js";
 

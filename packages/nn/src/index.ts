@@ -5,6 +5,11 @@
  *
  * @module @fluxion/nn
  */
+// Tensors reaching users through nn (a layer's output) have the activation methods (`x.relu()`):
+// importing @fluxion/activations installs them, and its types declare them. Listed in `sideEffects`.
+import "@fluxion/activations";
+
+export * from "./clip/index.js";
 export * from "./data/index.js";
 export * as init from "./init/index.js";
 export * from "./layers/index.js";

@@ -13,6 +13,8 @@
  * @module @fluxion/core/testing
  */
 import fc from "fast-check";
+// The tensors made here have their methods even when only this entry is imported.
+import "../tensor-methods.js";
 import type { DType } from "../dtype.js";
 import type { Shape } from "../shape.js";
 import { tensor } from "../tensor/create.js";
