@@ -21,7 +21,7 @@ export function activationPoints(): ActivationPoint[] {
   const points: ActivationPoint[] = [];
   const xs = linspace(-4, 4, 161, { dtype: "float64" });
   for (const info of activations) {
-    if (!info.differentiable || info.name === "softmax" || info.name === "logSoftmax") continue;
+    if (!info.differentiable || info.kind !== "elementwise") continue;
     const x = xs.detach().requiresGrad_();
     const y = info.apply(x);
     y.sum().backward();

@@ -10,13 +10,25 @@ export function sizeOf(shape: Shape): number {
   return n;
 }
 
+/**
+ * The size of axis `axis` of `shape`, for an axis the caller has already checked (a bug otherwise,
+ * reported as such rather than computing with undefined).
+ */
+export function dimAt(shape: Shape, axis: number): number {
+  const d = shape[axis];
+  if (d === undefined) {
+    throw new ShapeError(`internal: axis ${axis} is out of range for shape ${formatShape(shape)}`);
+  }
+  return d;
+}
+
 /** Row-major (C-order) strides of a contiguous tensor. */
 export function stridesOf(shape: Shape): number[] {
   const strides = new Array<number>(shape.length);
   let s = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     strides[i] = s;
-    s *= shape[i] as number;
+    s *= dimAt(shape, i);
   }
   return strides;
 }
@@ -27,8 +39,13 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
   return true;
 }
 
-/** `[2, 3]` as the string "[2, 3]" for messages. */
-export function fmt(shape: Shape): string {
+/**
+ * A shape as text for messages: `[2, 3]` becomes "[2, 3]" and a scalar's `[]` becomes "[]".
+ *
+ * @example
+ * formatShape([32, 784]); // "[32, 784]"
+ */
+export function formatShape(shape: Shape): string {
   return `[${shape.join(", ")}]`;
 }
 
@@ -58,7 +75,7 @@ export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
       if (o === 1) out[offset + i] = d;
       else
         throw new ShapeError(
-          `${op}: shapes ${shapes.map(fmt).join(" and ")} cannot be broadcast together (dimension ${i - s.length} is ${o} and ${d})`,
+          `${op}: shapes ${shapes.map(formatShape).join(" and ")} cannot be broadcast together (dimension ${i - s.length} is ${o} and ${d})`,
         );
     }
   }
@@ -101,7 +118,7 @@ export function reducedShape(shape: Shape, axes: readonly number[], keepDims: bo
   for (let i = 0; i < shape.length; i++) {
     if (axes.includes(i)) {
       if (keepDims) out.push(1);
-    } else out.push(shape[i] as number);
+    } else out.push(dimAt(shape, i));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { fmt, shapesEqual } from "../shape.js";
+import { formatShape, shapesEqual } from "../shape.js";
 import { zerosLike } from "../tensor/create.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
@@ -21,33 +21,29 @@ export interface SliceAttrs {
   readonly shape: readonly number[];
 }
 
-export const sliceOp: Op<SliceAttrs> = defineOp<SliceAttrs>({
+export const sliceOp: Op<[Tensor], SliceAttrs> = defineOp<[Tensor], SliceAttrs>({
   name: "slice",
   shape: (_inputs, { shape }) => shape,
-  forward: (be, [x], attrs, out) =>
-    be.slice((x as Tensor)._data, (x as Tensor).shape, attrs, out.shape, out.dtype),
+  forward: (be, [x], attrs, out) => be.slice(x.data, x.shape, attrs, out.shape, out.dtype),
   // the gradient flows back into the sliced positions; the others get 0
-  vjp: (g, { inputs: [x], attrs }) => [sliceScatterOp([zerosLike(x as Tensor), g], attrs)],
+  vjp: (g, { inputs: [x], attrs }) => [sliceScatterOp([zerosLike(x), g], attrs)],
 });
 
-export const sliceScatterOp: Op<SliceAttrs> = defineOp<SliceAttrs>({
+const sliceScatterOp: Op<[Tensor, Tensor], SliceAttrs> = defineOp<[Tensor, Tensor], SliceAttrs>({
   name: "sliceScatter",
   shape: ([base, src], { shape }) => {
-    const s = src as Tensor;
-    if (!shapesEqual(s.shape, shape)) {
+    if (!shapesEqual(src.shape, shape)) {
       throw new ShapeError(
-        `sliceScatter: src has shape ${fmt(s.shape)} but the slice has shape ${fmt(shape)}`,
+        `sliceScatter: src has shape ${formatShape(src.shape)} but the slice has shape ${formatShape(shape)}`,
       );
     }
-    return (base as Tensor).shape;
+    return base.shape;
   },
-  forward: (be, [base, src], attrs, out) => {
-    const b = base as Tensor;
-    return be.sliceScatter(b._data, b.shape, (src as Tensor)._data, attrs, attrs.shape, out.dtype);
-  },
+  forward: (be, [base, src], attrs, out) =>
+    be.sliceScatter(base.data, base.shape, src.data, attrs, attrs.shape, out.dtype),
   // base keeps the gradient outside the slice; src receives the gradient inside it
   vjp: (g, { inputs: [, src], attrs }) => [
-    sliceScatterOp([g, zerosLike(src as Tensor)], attrs),
+    sliceScatterOp([g, zerosLike(src)], attrs),
     sliceOp([g], attrs),
   ],
 });
@@ -60,7 +56,7 @@ function normalize(
 ): [SliceAttrs, number[]] {
   if (ranges.length > shape.length) {
     throw new ArgumentError(
-      `${op}: ${ranges.length} ranges given for a tensor of rank ${shape.length} (shape ${fmt(shape)})`,
+      `${op}: ${ranges.length} ranges given for a tensor of rank ${shape.length} (shape ${formatShape(shape)})`,
     );
   }
   const starts: number[] = [];
@@ -134,7 +130,7 @@ export function sliceScatter(
   const expected = attrs.shape.filter((_, i) => !dropped.includes(i));
   if (!shapesEqual(s.shape, expected)) {
     throw new ShapeError(
-      `sliceScatter: src has shape ${fmt(s.shape)} but the selected part has shape ${fmt(expected)}`,
+      `sliceScatter: src has shape ${formatShape(s.shape)} but the selected part has shape ${formatShape(expected)}`,
     );
   }
   return sliceScatterOp([t, s.reshape(attrs.shape)], attrs);

@@ -1,6 +1,6 @@
 import { GraphError } from "../errors.js";
 import type { Shape } from "../shape.js";
-import { fmt } from "../shape.js";
+import { dimAt, formatShape } from "../shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 
 /**
@@ -14,15 +14,15 @@ export function sumTo(op: string, g: Tensor, shape: Shape, input: number): Tenso
   for (let i = 0; ok && i < g.ndim; i++) {
     if (i < lead) axes.push(i);
     else {
-      const want = shape[i - lead] as number;
-      const have = g.shape[i] as number;
+      const want = dimAt(shape, i - lead);
+      const have = dimAt(g.shape, i);
       if (want === 1 && have !== 1) axes.push(i);
       else if (want !== have) ok = false;
     }
   }
   if (!ok) {
     throw new GraphError(
-      `${op}: vjp returned a gradient of shape ${fmt(g.shape)} for input ${input} of shape ${fmt(shape)}, and it does not broadcast to it`,
+      `${op}: vjp returned a gradient of shape ${formatShape(g.shape)} for input ${input} of shape ${formatShape(shape)}, and it does not broadcast to it`,
     );
   }
   const summed = axes.length > 0 ? g.sum(axes, true) : g;
