@@ -81,7 +81,7 @@ describe("models beyond one float32 input and output", () => {
       name: "onnxDocsLogCosh",
       shape: (inputs) => only(inputs).shape,
       // log cosh x = x + softplus(−2x) − log 2, written with tensor ops
-      forward: (_be, inputs) => {
+      compute: (inputs) => {
         const x = only(inputs);
         return x.add(x.mul(-2).softplus()).sub(Math.LN2);
       },

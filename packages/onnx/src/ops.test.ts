@@ -134,7 +134,7 @@ describe("user ops", () => {
   const cube = defineOp({
     name: "onnxTestCube",
     shape: (inputs) => only(inputs).shape,
-    forward: (_be, inputs) => only(inputs).mul(only(inputs)).mul(only(inputs)),
+    compute: (inputs) => only(inputs).mul(only(inputs)).mul(only(inputs)),
     // d/dx x³ = 3x²
     vjp: (g, { inputs }) => [g.mul(only(inputs).mul(only(inputs)).mul(3))],
   });

@@ -16,7 +16,7 @@ export interface RegisterOnnxLoweringOptions {
  * context and returns the value holding the op's output.
  *
  * @example
- * const cube = defineOp({ name: "cube", shape: ([x]) => x.shape, forward: (_b, [x]) => x.mul(x).mul(x) });
+ * const cube = defineOp({ name: "cube", shape: ([x]) => x.shape, compute: ([x]) => x.mul(x).mul(x) });
  * registerOnnxLowering("cube", (ctx) => {
  *   const x = ctx.inputAs(0, ctx.output.dtype);
  *   return ctx.node("Pow", [x, ctx.scalar(3)]);

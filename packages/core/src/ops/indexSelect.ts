@@ -1,5 +1,5 @@
 import { ArgumentError, DTypeError } from "../errors.js";
-import { normalizeAxis } from "../shape.js";
+import { dimAt, normalizeAxis } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { gather } from "./gather.js";
@@ -18,7 +18,7 @@ export function indexSelect(x: TensorLike, axis: number, index: Tensor): Tensor 
   if (index.ndim !== 1)
     throw new ArgumentError(`indexSelect: index must be 1-D, got rank ${index.ndim}`);
   const a = normalizeAxis("indexSelect", axis, t.ndim);
-  const m = index.shape[0] as number;
+  const m = dimAt(index.shape, 0);
   const spread = t.shape.map((_, k) => (k === a ? m : 1));
   const full = t.shape.map((d, k) => (k === a ? m : d));
   return gather(t, a, index.reshape(spread).expand(full));

@@ -1,4 +1,4 @@
-import { normalizeAxes } from "../shape.js";
+import { dimAt, normalizeAxes } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import type { Axes } from "./reduction.js";
@@ -7,7 +7,7 @@ import { sum } from "./sum.js";
 /** Number of elements reduced over `axes` of `x`. */
 export function countOver(op: string, x: Tensor, axes: Axes): number {
   let n = 1;
-  for (const a of normalizeAxes(op, axes, x.ndim)) n *= x.shape[a] as number;
+  for (const a of normalizeAxes(op, axes, x.ndim)) n *= dimAt(x.shape, a);
   return n;
 }
 

@@ -25,7 +25,7 @@ describe("observeOps", () => {
     const square = defineOp({
       name: "opObserverTestSquare",
       shape: (inputs) => first(inputs).shape,
-      forward: (_be, inputs) => first(inputs).mul(first(inputs)),
+      compute: (inputs) => first(inputs).mul(first(inputs)),
     });
     const names: string[] = [];
     observeOps(

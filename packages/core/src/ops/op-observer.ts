@@ -1,9 +1,9 @@
 import type { Tensor } from "../tensor/tensor.js";
-import type { OpDef } from "./define-op.js";
+import type { AnyOpDef } from "./define-op.js";
 
 /** One op call as an observer sees it: the op's definition, its inputs, attributes and output. */
 export interface OpCall {
-  readonly def: OpDef<never>;
+  readonly def: AnyOpDef;
   readonly inputs: readonly Tensor[];
   readonly attrs: unknown;
   readonly output: Tensor;
@@ -49,7 +49,7 @@ export function exitOpForward(): void {
 
 /** Called by `defineOp` with each finished op call; reports it unless it ran inside another op. */
 export function notifyOpObservers(
-  def: OpDef<never>,
+  def: AnyOpDef,
   inputs: readonly Tensor[],
   attrs: unknown,
   output: Tensor,
