@@ -61,7 +61,12 @@ export function checkShape(op: string, arg: string, shape: readonly unknown[]): 
   return shape as Shape;
 }
 
-/** NumPy broadcasting of several shapes; throws a ShapeError naming the op and every shape. */
+/**
+ * NumPy broadcasting of several shapes; throws a ShapeError naming the op and every shape.
+ *
+ * @example
+ * broadcastShapes("add", [3, 1], [4]); // [3, 4]
+ */
 export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
   let rank = 0;
   for (const s of shapes) rank = Math.max(rank, s.length);

@@ -2,6 +2,12 @@ import type { TypedArray } from "../dtype.js";
 
 let anomalyEnabled = false;
 
+/**
+ * Whether anomaly detection (`detectAnomaly` / `setDetectAnomaly`) is on: ops then check their outputs and gradients for NaN/Infinity.
+ *
+ * @example
+ * isAnomalyEnabled(); // false by default
+ */
 export function isAnomalyEnabled(): boolean {
   return anomalyEnabled;
 }

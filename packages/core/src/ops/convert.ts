@@ -6,6 +6,10 @@ import { Tensor, type TensorLike } from "../tensor/tensor.js";
 /**
  * `value` as a tensor. A JS number becomes a scalar of `like` (float32 when `like` is int32 and the
  * number is not an integer), so `x.mul(2)` keeps x's dtype.
+ *
+ * @example
+ * asTensor(2, "float64"); // a float64 scalar
+ * asTensor([1, 2, 3]); // a float32 tensor
  */
 export function asTensor(value: TensorLike, like?: DType): Tensor {
   if (value instanceof Tensor) return value;
