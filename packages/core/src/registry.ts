@@ -7,7 +7,7 @@ export const registry = new Map<string, AnyOpDef>();
  * Every registered op definition, in registration order (tests, docs and plots iterate this).
  *
  * @example
- * listOps().map((def) => def.name); // ["neg", "exp", …]
+ * listOps().map((def) => def.name); // ["abs", "add", …, "matmul", …]
  */
 export function listOps(): AnyOpDef[] {
   return [...registry.values()];
