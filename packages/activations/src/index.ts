@@ -3,8 +3,10 @@
  * @fluxion/core's registry, with fused kernels for the common ones and readable metadata. Importing
  * it gives tensors the activations as methods (`x.relu()`); test specs are in
  * `@fluxion/activations/testing`.
+ *
+ * @module @fluxion/activations
  */
-import { Tensor, type TensorLike } from "@fluxion/core";
+import { markBuiltinOps, Tensor, type TensorLike } from "@fluxion/core";
 import type * as list from "./list.js";
 import { activationList } from "./registry.js";
 
@@ -72,3 +74,6 @@ for (const a of activationList) {
     configurable: true,
   });
 }
+
+// Every activation module above has run: their ops are built in (defineOp will not redefine them).
+markBuiltinOps();
