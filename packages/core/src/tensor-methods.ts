@@ -62,7 +62,7 @@ import {
   variance,
   where,
 } from "./ops/index.js";
-import { fmt, shapesEqual } from "./shape.js";
+import { formatShape, shapesEqual } from "./shape.js";
 import { Tensor, type TensorLike } from "./tensor/tensor.js";
 
 type Axes = number | readonly number[];
@@ -264,7 +264,7 @@ function writeInPlace<T extends Tensor>(t: T, op: string, values: Tensor): T {
   }
   if (!shapesEqual(values.shape, t.shape)) {
     throw new ShapeError(
-      `${op}: the result has shape ${fmt(values.shape)} but this tensor has shape ${fmt(t.shape)}`,
+      `${op}: the result has shape ${formatShape(values.shape)} but this tensor has shape ${formatShape(t.shape)}`,
     );
   }
   const data = t._storage.data;
@@ -484,7 +484,7 @@ Object.defineProperty(Tensor.prototype, "T", {
   get(this: Tensor): Tensor {
     if (this.ndim > 2) {
       throw new ShapeError(
-        `T: only defined for rank ≤ 2, got shape ${fmt(this.shape)}; use permute`,
+        `T: only defined for rank ≤ 2, got shape ${formatShape(this.shape)}; use permute`,
       );
     }
     return this.ndim < 2 ? this : transpose(this, 0, 1);

@@ -21,7 +21,7 @@ export {
   unaryKernelNames,
 } from "./backend.js";
 
-const backends = new Map<string, Backend>([["cpu", cpuBackend]]);
+const backends = new Map<string, Backend>([["cpu", printable(cpuBackend)]]);
 // WebAssembly SIMD kernels, where this runtime can run them. "wasm" is the default (the fastest
 // backend, and the whole suite passes on it): the relaxed-SIMD build (fused multiply-add) where the
 // engine validates it, else the plain SIMD build. Both builds are also registered by their own
@@ -31,7 +31,7 @@ const backends = new Map<string, Backend>([["cpu", cpuBackend]]);
 const relaxed = createWasmBackend("relaxed", "wasm-relaxed");
 const simd128 = createWasmBackend("simd128", "wasm-simd128");
 const wasmBackend = createWasmBackend("relaxed", "wasm") ?? createWasmBackend("simd128", "wasm");
-for (const b of [wasmBackend, relaxed, simd128]) if (b) backends.set(b.name, b);
+for (const b of [wasmBackend, relaxed, simd128]) if (b) backends.set(b.name, printable(b));
 let active: Backend = wasmBackend ?? cpuBackend;
 
 /**
@@ -42,7 +42,23 @@ let active: Backend = wasmBackend ?? cpuBackend;
  * setBackend("wasm");
  */
 export function registerBackend(backend: Backend): void {
-  backends.set(backend.name, backend);
+  backends.set(backend.name, printable(backend));
+}
+
+/**
+ * Gives a backend without its own `toString` a short one, `Backend(name=wasm, threads=2)`, also
+ * used by Node's `console.log` (whose default would print every kernel function).
+ */
+function printable(backend: Backend): Backend {
+  if (backend.toString !== Object.prototype.toString || Object.isFrozen(backend)) return backend;
+  const describe = () =>
+    `Backend(name=${backend.name}, threads=${backend.name.startsWith("wasm") ? getNumThreads() : 1})`;
+  Object.defineProperty(backend, "toString", { value: describe, configurable: true });
+  Object.defineProperty(backend, Symbol.for("nodejs.util.inspect.custom"), {
+    value: describe,
+    configurable: true,
+  });
+  return backend;
 }
 
 /**
@@ -61,12 +77,23 @@ export function setBackend(name: string): void {
   active = b;
 }
 
-/** The backend ops currently run on. */
+/**
+ * The backend ops currently run on. It prints as its name and thread count.
+ *
+ * @example
+ * console.log(getBackend()); // Backend(name=wasm, threads=2)
+ * getBackend().name; // "wasm"
+ */
 export function getBackend(): Backend {
   return active;
 }
 
-/** Names of the registered backends. */
+/**
+ * Names of the registered backends.
+ *
+ * @example
+ * listBackends(); // ["cpu", "wasm"]
+ */
 export function listBackends(): string[] {
   return [...backends.keys()];
 }
@@ -86,7 +113,12 @@ export function setNumThreads(n: number): number {
   return setThreadCount(n);
 }
 
-/** How many threads large kernels may use (see `setNumThreads`). */
+/**
+ * How many threads large kernels may use (see `setNumThreads`).
+ *
+ * @example
+ * getNumThreads(); // 2 on a two-core machine with the wasm backend
+ */
 export function getNumThreads(): number {
   return threadCountSetting();
 }

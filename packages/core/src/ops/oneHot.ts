@@ -2,7 +2,7 @@ import type { DType } from "../dtype.js";
 import { ArgumentError, DTypeError } from "../errors.js";
 import { arange } from "../tensor/create.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { eq } from "./comparisons.js";
+import { eq } from "./eq.js";
 
 /**
  * One-hot encoding of int32 class labels: a new last axis of size `numClasses` (default: largest

@@ -1,5 +1,13 @@
-import { ArgumentError, enableGrad, ShapeError, Tensor, tensor, zerosLike } from "@fluxion/core";
-import { fmtShape, sameShape } from "../util/format.js";
+import {
+  ArgumentError,
+  enableGrad,
+  formatShape,
+  ShapeError,
+  Tensor,
+  tensor,
+  zerosLike,
+} from "@fluxion/core";
+import { sameShape } from "../util/format.js";
 
 /** Hyperparameters every optimiser has. */
 export interface BaseOptions {
@@ -186,7 +194,7 @@ export abstract class Optimizer<O extends BaseOptions> {
         if (v instanceof Tensor) {
           if (!sameShape(v.shape, p.shape))
             throw new ShapeError(
-              `${op}: state ${name} of parameter ${key} has shape ${fmtShape(v.shape)}, the parameter has ${fmtShape(p.shape)}`,
+              `${op}: state ${name} of parameter ${key} has shape ${formatShape(v.shape)}, the parameter has ${formatShape(p.shape)}`,
             );
           copy[name] = copyTensor(v, p.dtype);
         } else copy[name] = v;
