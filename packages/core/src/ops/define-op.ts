@@ -10,7 +10,7 @@ import { getBackend } from "../backend/index.js";
 import type { DType, TypedArray } from "../dtype.js";
 import { isFloat, promoteTypes } from "../dtype.js";
 import { AnomalyError, ArgumentError, GraphError, ShapeError } from "../errors.js";
-import { registry } from "../registry.js";
+import { isBuiltinOp, registry } from "../registry.js";
 import type { Shape } from "../shape.js";
 import { formatShape, shapesEqual, sizeOf } from "../shape.js";
 import type { Node } from "../tensor/node.js";
@@ -130,7 +130,8 @@ export function promotedDType(inputs: readonly { readonly dtype: DType }[], name
 /**
  * Defines and registers a differentiable op. The returned function applies it: it computes the
  * shape and dtype, runs the forward on the active backend, and records a graph node when an input
- * requires grad.
+ * requires grad. Defining an op under the name of an earlier user op replaces it with a warning
+ * (a REPL, hot reload); the name of a built-in op is an error.
  *
  * @example
  * const cube = defineOp<[Tensor]>({
@@ -152,8 +153,14 @@ export function defineOp<I extends readonly Tensor[] = [Tensor], A = NoAttrs>(
       `defineOp: op "${def.name}" needs exactly one of forward (backend kernels) and compute (tensor ops)`,
     );
   }
+  if (isBuiltinOp(def.name))
+    throw new ArgumentError(
+      `defineOp: "${def.name}" is a built-in op of Fluxion and cannot be redefined; give your op another name`,
+    );
+  // NOTE: redefining a user op replaces it (a REPL, hot module reload re-running the file); functions
+  // made by the earlier defineOp call keep their own definition.
   if (registry.has(def.name))
-    throw new ArgumentError(`defineOp: an op named "${def.name}" is already registered`);
+    console.warn(`defineOp: replacing the op "${def.name}" with a new definition`);
   registry.set(def.name, def);
   const backward = def.vjp ? makeBackward(def, def.vjp) : undefined;
   const apply = (inputs: I, attrs: A): Tensor => {

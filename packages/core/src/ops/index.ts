@@ -1,4 +1,4 @@
-export { getOp, listOps } from "../registry.js";
+export { getOp, isBuiltinOp, listOps, markBuiltinOps } from "../registry.js";
 export { abs } from "./abs.js";
 export { add } from "./add.js";
 export { argmax } from "./argmax.js";

@@ -168,8 +168,20 @@ export class Tensor {
     return this._data.slice();
   }
 
-  /** A readable rendering, like PyTorch's: values, then dtype and grad information. */
+  /**
+   * A readable rendering, like PyTorch's: values (summarised above 1000 elements), then dtype and
+   * grad information.
+   *
+   * @example
+   * String(tensor([1, 2], { requiresGrad: true }));
+   * // tensor([1.0000, 2.0000], dtype=float32, requiresGrad=true)
+   */
   toString(): string {
+    return formatTensor(this);
+  }
+
+  /** Node's `console.log` and `util.inspect` print `toString()` rather than the internals. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
     return formatTensor(this);
   }
 

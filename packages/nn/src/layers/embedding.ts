@@ -135,14 +135,13 @@ export class Embedding extends Module {
   override forward(indices: Tensor): Tensor {
     const flat = this.#checkIndices(indices);
     if (this.maxNorm !== null) this.#renorm(flat);
-    const index = tensor(flat, { dtype: "int32" });
+    // rows picked by the indices tensor itself (not a copy of its values): a traced forward (ONNX
+    // export) then reads them from the model's input
+    const index = indices.reshape([flat.length]);
     let rows = this.weight.indexSelect(0, index);
     if (this.paddingIdx !== null && flat.includes(this.paddingIdx)) {
       // the padding row's value is returned, but no gradient flows back to it
-      const pad = tensor(
-        flat.map((i) => (i === this.paddingIdx ? 1 : 0)),
-        { dtype: "int32" },
-      ).reshape([flat.length, 1]);
+      const pad = index.eq(this.paddingIdx).reshape([flat.length, 1]);
       rows = where(pad, rows.detach(), rows);
     }
     return rows.reshape([...indices.shape, this.embeddingDim]);
