@@ -69,6 +69,7 @@ export interface FusedDefinition<
    * op with `params(options)`.
    */
   route?(x: Tensor, options: Resolved<O>, fused: (x: Tensor, params: P) => Tensor): Tensor;
+  /** Its property-test cases: option sets and input domains for the registry-wide checks. */
   readonly test: {
     readonly cases: readonly ElementwiseCase<OptionsOf<O>>[];
     /** More cases of the function with other inputs (a learnable β). */
@@ -87,6 +88,7 @@ export interface ComposedDefinition<
   forward(x: Tensor, options: Resolved<O>): Tensor;
   /** f'(x) in tensor ops; the vjp is g ⊙ f'(x), differentiable again through these ops. */
   derivative(x: Tensor, options: Resolved<O>): Tensor;
+  /** Its property-test cases: option sets and input domains for the registry-wide checks. */
   readonly test: {
     readonly cases: readonly ElementwiseCase<OptionsOf<O>>[];
     /** Whether the derivative is differentiable on the drawn domain (default true). */
@@ -101,6 +103,7 @@ export interface CustomDefinition<
   L extends string | null,
   M extends boolean,
 > extends Common<N, O, L, M> {
+  /** Whether it acts elementwise or along an axis (softmax); default "elementwise". */
   readonly kind?: "elementwise" | "axis";
   /** Computes a call with checked options, through ops defined in the same file. */
   apply(x: Tensor, options: Resolved<O>): Tensor;
@@ -118,9 +121,13 @@ export interface SignatureDefinition<
   M extends boolean,
   Args extends readonly unknown[],
 > extends Common<N, Record<never, never>, L, M> {
+  /** Computes f(x, ...args) for a float tensor x. */
   call(x: Tensor, ...args: Args): Tensor;
+  /** Its arguments after x, as the docs list them. */
   readonly parameters: readonly ActivationParameter[];
+  /** f with typical arguments, for figures. */
   readonly plot: (x: Tensor) => Tensor;
+  /** The specs of every op the file registers. */
   readonly specs: readonly ActivationSpec[];
 }
 
@@ -134,9 +141,11 @@ export interface Activation<
   Args extends readonly unknown[] = readonly never[],
 > {
   (x: TensorLike, ...args: Args): Tensor;
+  /** Its metadata: formula, derivative, range, kink, and the layer and method it gets. */
   readonly info: ActivationInfo & { readonly name: N; readonly layer: L; readonly method: M };
   /** The specs of every op it registers (its backward op's too), for the registry-wide tests. */
   readonly specs: readonly ActivationSpec[];
+  /** Marks a value made by `defineActivation` (see `isActivation`). */
   readonly [BRAND]: true;
 }
 
@@ -147,6 +156,7 @@ export interface OptionsActivation<
   O extends OptionSpecs = OptionSpecs,
   M extends boolean = boolean,
 > extends Activation<N, L, M, [options?: OptionsOf<O>]> {
+  /** Its option declarations: default, description and check of each. */
   readonly optionSpecs: O;
   /** Options with defaults filled in, each and their combination checked; errors name `fn`. */
   readonly resolve: (fn: string, given: unknown) => Resolved<O>;
@@ -160,10 +170,16 @@ export interface FusedActivation<
   M extends boolean,
   P extends readonly number[],
 > extends OptionsActivation<N, L, O, M> {
+  /** The backward op (g, x) ↦ g ⊙ f'(x), itself differentiable. */
   readonly backward: Op<[Tensor, Tensor], P>;
 }
 
-/** Whether a value is an activation made by `defineActivation`. */
+/**
+ * Whether a value is an activation made by `defineActivation`.
+ *
+ * @example
+ * isActivation(relu); // true
+ */
 export function isActivation(
   value: unknown,
 ): value is Activation<string, string | null, boolean, never[]> {

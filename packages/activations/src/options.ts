@@ -12,7 +12,9 @@ export interface OptionSite {
 
 /** One option: its default, what it means, and the check that returns the accepted value. */
 export interface OptionSpec<T> {
+  /** The value used when the option is left out. */
   readonly default: T;
+  /** What the option does, for docs and errors. */
   readonly description: string;
   /** Returns the value, or throws an ArgumentError naming the function, the option and the value. */
   readonly check: (value: unknown, site: OptionSite) => T;
