@@ -69,7 +69,7 @@ export interface FusedDefinition<
    * op with `params(options)`.
    */
   route?(x: Tensor, options: Resolved<O>, fused: (x: Tensor, params: P) => Tensor): Tensor;
-  /** Its property-test cases: option sets and input domains for the registry-wide checks. */
+  /** Property-test cases: options to draw inputs for (the registry-wide gradient test runs them). */
   readonly test: {
     readonly cases: readonly ElementwiseCase<OptionsOf<O>>[];
     /** More cases of the function with other inputs (a learnable β). */
@@ -88,7 +88,7 @@ export interface ComposedDefinition<
   forward(x: Tensor, options: Resolved<O>): Tensor;
   /** f'(x) in tensor ops; the vjp is g ⊙ f'(x), differentiable again through these ops. */
   derivative(x: Tensor, options: Resolved<O>): Tensor;
-  /** Its property-test cases: option sets and input domains for the registry-wide checks. */
+  /** Property-test cases: options to draw inputs for (the registry-wide gradient test runs them). */
   readonly test: {
     readonly cases: readonly ElementwiseCase<OptionsOf<O>>[];
     /** Whether the derivative is differentiable on the drawn domain (default true). */
@@ -103,7 +103,7 @@ export interface CustomDefinition<
   L extends string | null,
   M extends boolean,
 > extends Common<N, O, L, M> {
-  /** Whether it acts elementwise or along an axis (softmax); default "elementwise". */
+  /** "elementwise" (default), or "axis" for a function of a whole axis (softmax). */
   readonly kind?: "elementwise" | "axis";
   /** Computes a call with checked options, through ops defined in the same file. */
   apply(x: Tensor, options: Resolved<O>): Tensor;
@@ -121,11 +121,11 @@ export interface SignatureDefinition<
   M extends boolean,
   Args extends readonly unknown[],
 > extends Common<N, Record<never, never>, L, M> {
-  /** Computes f(x, ...args) for a float tensor x. */
+  /** Computes a call from the input and the activation's own arguments (checked here). */
   call(x: Tensor, ...args: Args): Tensor;
-  /** Its arguments after x, as the docs list them. */
+  /** Its arguments as the docs list them (a learnable tensor has default null). */
   readonly parameters: readonly ActivationParameter[];
-  /** f with typical arguments, for figures. */
+  /** Applies it with typical arguments, for figures. */
   readonly plot: (x: Tensor) => Tensor;
   /** The specs of every op the file registers. */
   readonly specs: readonly ActivationSpec[];
@@ -141,7 +141,7 @@ export interface Activation<
   Args extends readonly unknown[] = readonly never[],
 > {
   (x: TensorLike, ...args: Args): Tensor;
-  /** Its metadata: formula, derivative, range, kink, and the layer and method it gets. */
+  /** Its metadata: formula, derivative, options, range, kink, layer and method names. */
   readonly info: ActivationInfo & { readonly name: N; readonly layer: L; readonly method: M };
   /** The specs of every op it registers (its backward op's too), for the registry-wide tests. */
   readonly specs: readonly ActivationSpec[];
@@ -156,7 +156,7 @@ export interface OptionsActivation<
   O extends OptionSpecs = OptionSpecs,
   M extends boolean = boolean,
 > extends Activation<N, L, M, [options?: OptionsOf<O>]> {
-  /** Its option declarations: default, description and check of each. */
+  /** Its option declarations (defaults, descriptions, checks), read by layers and docs. */
   readonly optionSpecs: O;
   /** Options with defaults filled in, each and their combination checked; errors name `fn`. */
   readonly resolve: (fn: string, given: unknown) => Resolved<O>;
@@ -170,7 +170,7 @@ export interface FusedActivation<
   M extends boolean,
   P extends readonly number[],
 > extends OptionsActivation<N, L, O, M> {
-  /** The backward op (g, x) ↦ g ⊙ f'(x), itself differentiable. */
+  /** The backward op, (g, x) ↦ g ⊙ f'(x) in one kernel pass; differentiable itself. */
   readonly backward: Op<[Tensor, Tensor], P>;
 }
 
@@ -179,6 +179,7 @@ export interface FusedActivation<
  *
  * @example
  * isActivation(relu); // true
+ * isActivation(Math.tanh); // false
  */
 export function isActivation(
   value: unknown,

@@ -3,7 +3,9 @@ import type { Tensor } from "@fluxion/core";
 /** One parameter of an activation, with its default (null: a learnable tensor, no default). */
 export interface ActivationParameter {
   readonly name: string;
+  /** The default value, or null for a learnable tensor that has none. */
   readonly default: number | string | boolean | null;
+  /** What it means, in a few words. */
   readonly description: string;
 }
 

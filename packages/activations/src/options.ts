@@ -12,9 +12,9 @@ export interface OptionSite {
 
 /** One option: its default, what it means, and the check that returns the accepted value. */
 export interface OptionSpec<T> {
-  /** The value used when the option is left out. */
+  /** The value used when the option is not given. */
   readonly default: T;
-  /** What the option does, for docs and errors. */
+  /** What it means, in a few words (docs and layers show it). */
   readonly description: string;
   /** Returns the value, or throws an ArgumentError naming the function, the option and the value. */
   readonly check: (value: unknown, site: OptionSite) => T;
