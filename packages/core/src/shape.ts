@@ -68,9 +68,8 @@ export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
   const out = new Array<number>(rank).fill(1);
   for (const s of shapes) {
     const offset = rank - s.length;
-    for (let i = 0; i < s.length; i++) {
-      const d = s[i] as number;
-      const o = out[offset + i] as number;
+    for (const [i, d] of s.entries()) {
+      const o = out[offset + i] ?? 1;
       if (d === o || d === 1) continue;
       if (o === 1) out[offset + i] = d;
       else

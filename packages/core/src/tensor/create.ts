@@ -45,8 +45,8 @@ function finish(
 
 function checkInt32(op: string, data: ArrayLike<number>): void {
   for (let i = 0; i < data.length; i++) {
-    const v = data[i] as number;
-    if (!Number.isInteger(v) || v < -2147483648 || v > 2147483647) {
+    const v = data[i];
+    if (v === undefined || !Number.isInteger(v) || v < -2147483648 || v > 2147483647) {
       throw new DTypeError(
         `${op}: value ${v} at flat index ${i} is not a 32-bit integer, so it cannot be stored as int32`,
       );

@@ -1,6 +1,7 @@
 import type { TypedArray } from "../dtype.js";
 import { ArgumentError } from "../errors.js";
 import type { Shape } from "../shape.js";
+import { dimAt, stridesOf } from "../shape.js";
 
 /** Nested JS arrays of numbers, as accepted by `tensor()` and returned by `toArray()`. */
 export type NestedArray = number | readonly NestedArray[];
@@ -47,14 +48,16 @@ export function flattenNested(value: NestedArray, out: TypedArray): void {
 
 /** Row-major data as nested arrays of `shape` (a number for a scalar). */
 export function toNested(data: TypedArray, shape: Shape): NestedArray {
-  if (shape.length === 0) return data[0] as number;
-  let k = 0;
-  const build = (d: number): NestedArray => {
-    const n = shape[d] as number;
-    const out = new Array<NestedArray>(n);
-    if (d === shape.length - 1) for (let i = 0; i < n; i++) out[i] = data[k++] as number;
-    else for (let i = 0; i < n; i++) out[i] = build(d + 1);
-    return out;
+  if (shape.length === 0) {
+    const [value = Number.NaN] = data;
+    return value;
+  }
+  const strides = stridesOf(shape);
+  const build = (d: number, offset: number): NestedArray => {
+    const n = dimAt(shape, d);
+    if (d === shape.length - 1) return Array.from(data.subarray(offset, offset + n));
+    const stride = dimAt(strides, d);
+    return Array.from({ length: n }, (_, i) => build(d + 1, offset + i * stride));
   };
-  return build(0);
+  return build(0, 0);
 }

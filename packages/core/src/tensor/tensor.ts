@@ -144,7 +144,8 @@ export class Tensor {
         `item: only a tensor with one element has an item, got shape ${formatShape(this.shape)}`,
       );
     }
-    return this._data[0] as number;
+    const [value = Number.NaN] = this._data;
+    return value;
   }
 
   /**
