@@ -4,8 +4,9 @@ import { tensor } from "../tensor/create.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 
 /**
- * `value` as a tensor. A JS number becomes a scalar of `like` (float32 when `like` is int32 and the
- * number is not an integer), so `x.mul(2)` keeps x's dtype.
+ * `value` as a tensor. A JS number becomes a scalar of `like`, so `x.mul(2)` keeps x's dtype; as in
+ * PyTorch's type promotion, a number that is not a 32-bit integer (0.5, 1e10, NaN) next to an int32
+ * tensor is a float scalar of the default dtype, so `int32Tensor.add(0.5)` is a float tensor.
  */
 export function asTensor(value: TensorLike, like?: DType): Tensor {
   if (value instanceof Tensor) return value;
@@ -13,14 +14,19 @@ export function asTensor(value: TensorLike, like?: DType): Tensor {
     const dtype =
       like === undefined
         ? getDefaultDType()
-        : like === "int32" && !Number.isInteger(value)
-          ? "float32"
+        : like === "int32" && !isInt32Value(value)
+          ? getDefaultDType()
           : like;
     const data: TypedArray = allocate(dtype, 1);
     data[0] = value;
     return Tensor._fromData(data, [], dtype);
   }
   return tensor(value, like === undefined || ArrayBuffer.isView(value) ? {} : { dtype: like });
+}
+
+/** Whether `value` can be stored exactly in an int32 tensor. */
+export function isInt32Value(value: number): boolean {
+  return Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
 }
 
 /** Both operands of a binary op as tensors; a number takes the other side's dtype. */

@@ -118,6 +118,7 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
         backward,
         inputs,
         versions: inputs.map((x) => x._storage.version),
+        outputVersion: storage.version,
         attrs,
         stack: isAnomalyEnabled() ? captureStack() : undefined,
       };
@@ -175,7 +176,12 @@ function makeBackward<A>(def: OpDef<A>): Node["backward"] {
     const inputs = node.inputs as readonly Tensor[];
     const ctx: VjpContext<A> = {
       inputs,
-      output,
+      // The output is saved for backward like an input: reading it after an in-place write
+      // (y.mul_(0) under noGrad, y.detach().fill_(…)) would give a wrong gradient.
+      get output() {
+        checkOutputVersion(def.name, output, node);
+        return output;
+      },
       attrs: node.attrs as A,
       needsInputGrad: inputs.map((x) => x._requiresGrad),
     };
@@ -199,6 +205,13 @@ function makeBackward<A>(def: OpDef<A>): Node["backward"] {
       return summed;
     });
   };
+}
+
+function checkOutputVersion(name: string, output: Tensor, node: Node): void {
+  if (node.outputVersion === undefined || output._storage.version === node.outputVersion) return;
+  throw new GraphError(
+    `backward: one of the variables needed for gradient computation has been modified by an inplace operation: the output of ${name} (shape ${fmt(output.shape)}), which its gradient needs, was changed in place after ${name} computed it (version ${output._storage.version}, expected ${node.outputVersion}); clone() it before changing it in place`,
+  );
 }
 
 function checkForwardAnomaly(name: string, inputs: readonly Tensor[], out: Tensor): void {

@@ -2,7 +2,8 @@ import { type BackwardOptions, backward as runBackward } from "../autodiff/engin
 import { isGradEnabled, noGrad } from "../autodiff/grad-mode.js";
 import type { DType, TypedArray } from "../dtype.js";
 import { isFloat } from "../dtype.js";
-import { ArgumentError, GraphError, ShapeError } from "../errors.js";
+import { ArgumentError, DTypeError, GraphError, ShapeError } from "../errors.js";
+import { isInt32Value } from "../ops/convert.js";
 import * as ops from "../ops/index.js";
 import type { Shape } from "../shape.js";
 import { fmt, shapesEqual, sizeOf } from "../shape.js";
@@ -205,6 +206,9 @@ export class Tensor {
    * h.remove();
    */
   registerHook(hook: GradHook): { remove(): void } {
+    if (typeof hook !== "function") {
+      throw new ArgumentError(`registerHook: hook must be a function, got ${describe(hook)}`);
+    }
     if (!this._requiresGrad) {
       throw new GraphError(
         "registerHook: cannot register a hook on a tensor that does not require grad",
@@ -223,7 +227,7 @@ export class Tensor {
   // ---------------------------------------------------------------- in-place updates
 
   /** @internal Writes `values` (already of this shape) into this tensor's storage. */
-  private writeInPlace(op: string, values: Tensor): this {
+  private writeInPlace(op: string, values: Tensor, cast = false): this {
     if (this._requiresGrad && isGradEnabled()) {
       throw new GraphError(
         `${op}: a tensor that requires grad cannot be modified in place while grad is recorded; wrap the update in noGrad(() => …)`,
@@ -232,6 +236,11 @@ export class Tensor {
     if (!shapesEqual(values.shape, this.shape)) {
       throw new ShapeError(
         `${op}: the result has shape ${fmt(values.shape)} but this tensor has shape ${fmt(this.shape)}`,
+      );
+    }
+    if (!cast && this.dtype === "int32" && values.dtype !== "int32") {
+      throw new DTypeError(
+        `${op}: the result has dtype ${values.dtype}, which cannot be stored in this int32 tensor (shape ${fmt(this.shape)}) in place; use the out-of-place ${op.slice(0, -1)} or convert first with .to("${values.dtype}")`,
       );
     }
     const data = this._storage.data;
@@ -253,6 +262,7 @@ export class Tensor {
     return this.writeInPlace(
       "copy_",
       noGrad(() => ops.expand(s, this.shape)),
+      true,
     );
   }
 
@@ -290,6 +300,14 @@ export class Tensor {
 
   /** In place: every element set to `value`. */
   fill_(value: number): this {
+    if (typeof value !== "number") {
+      throw new ArgumentError(`fill_: value must be a number, got ${describe(value)}`);
+    }
+    if (this.dtype === "int32" && !isInt32Value(value)) {
+      throw new DTypeError(
+        `fill_: value ${value} is not a 32-bit integer, so it cannot be stored in this int32 tensor`,
+      );
+    }
     if (this._requiresGrad && isGradEnabled()) {
       throw new GraphError(
         "fill_: a tensor that requires grad cannot be modified in place while grad is recorded",
