@@ -10,7 +10,7 @@ import type {
 } from "../backend.js";
 import { cpuBackend } from "../cpu/index.js";
 import { broadcastStrides, stridedOffsets } from "../cpu/strided.js";
-import { getRuntime, type WasmRuntime } from "./runtime.js";
+import { getRuntime, MAX_WASM_BYTES, WasmArenaFull, type WasmRuntime } from "./runtime.js";
 import type { WorkerPool } from "./threads.js";
 
 // Op codes of packages/core/wasm/kernels.ts; a kernel missing here runs on the CPU backend.
@@ -274,7 +274,7 @@ export function createWasmBackend(): Backend | null {
   const rt = getRuntime();
   if (rt === null) return null;
   const x = rt.exports;
-  return {
+  return withCpuFallback({
     ...cpuBackend,
     name: "wasm",
     unary(op, a, outDtype) {
@@ -375,7 +375,41 @@ export function createWasmBackend(): Backend | null {
         return cpuBackend.matmul(a, aShape, b, bShape, transA, transB, outShape, outDtype);
       return matmulF32(rt, a, aShape, b, bShape, transA, transB, outShape);
     },
-  };
+  });
+}
+
+/** Kernel calls whose operands and output may not fit in wasm32's 4 GiB go to the CPU backend. */
+const WASM_BYTES_LIMIT = MAX_WASM_BYTES - (64 << 20);
+
+/**
+ * Runs a kernel call on the CPU backend when it would not fit in wasm memory: up front when its
+ * arrays alone exceed the limit (so memory is not grown for a call that cannot finish), else when
+ * the arena reports it full. Movement and other CPU kernels are unaffected.
+ */
+function withCpuFallback(be: Backend): Backend {
+  const out: Record<string, unknown> = { ...be };
+  for (const [key, fn] of Object.entries(be)) {
+    if (typeof fn !== "function" || fn === (cpuBackend as unknown as Record<string, unknown>)[key])
+      continue;
+    const cpu = (cpuBackend as unknown as Record<string, (...a: unknown[]) => unknown>)[key];
+    if (cpu === undefined) continue;
+    out[key] = (...args: unknown[]) => {
+      let bytes = 0;
+      for (const a of args) if (ArrayBuffer.isView(a)) bytes += a.byteLength;
+      // the output (largest when broadcasting): its shape is the argument before outDtype
+      const outShape = args[args.length - 2];
+      if (Array.isArray(outShape))
+        bytes += sizeOf(outShape) * (args[args.length - 1] === "float64" ? 8 : 4);
+      if (bytes > WASM_BYTES_LIMIT) return cpu(...args);
+      try {
+        return (fn as (...a: unknown[]) => unknown)(...args);
+      } catch (e) {
+        if (e instanceof WasmArenaFull) return cpu(...args);
+        throw e;
+      }
+    };
+  }
+  return out as unknown as Backend;
 }
 
 export type { DType };
