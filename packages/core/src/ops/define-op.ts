@@ -12,7 +12,7 @@ import { isFloat, promoteTypes } from "../dtype.js";
 import { AnomalyError, ArgumentError, GraphError, ShapeError } from "../errors.js";
 import { registry } from "../registry.js";
 import type { Shape } from "../shape.js";
-import { fmt, shapesEqual, sizeOf } from "../shape.js";
+import { checkSize, fmt, shapesEqual, sizeOf } from "../shape.js";
 import type { Node } from "../tensor/node.js";
 import type { Storage } from "../tensor/storage.js";
 import { Tensor } from "../tensor/tensor.js";
@@ -108,6 +108,7 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
     }
     const dtype = def.dtype ? def.dtype(inputs, attrs, def.name) : promotedDType(inputs, def.name);
     const shape = def.shape(inputs, attrs);
+    checkSize(def.name, shape);
     const storage = runForward(def, inputs, attrs, shape, dtype);
     let needsGrad = false;
     if (isGradEnabled()) for (const x of inputs) if (x._requiresGrad) needsGrad = true;
@@ -149,6 +150,13 @@ function runForward<A>(
   const prev = setGradEnabled(false);
   try {
     result = def.forward(getBackend(), inputs, attrs, { shape, dtype });
+  } catch (e) {
+    // A typed array that cannot be allocated (out of memory) is the user's shape being too large.
+    if (e instanceof RangeError && /array|allocation|memory/i.test(e.message))
+      throw new ShapeError(
+        `${def.name}: could not allocate the ${dtype} output of shape ${fmt(shape)} (${sizeOf(shape)} elements): ${e.message}`,
+      );
+    throw e;
   } finally {
     setGradEnabled(prev);
   }
