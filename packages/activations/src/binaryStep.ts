@@ -1,6 +1,6 @@
 import { asTensor, defineOp, type Tensor, type TensorLike, where, zerosLike } from "@fluxion/core";
 import type { ActivationInfo } from "./info.js";
-import { floatDType } from "./internal.js";
+import { booleanOption, floatDType } from "./internal.js";
 
 interface StepAttrs {
   readonly straightThrough: boolean;
@@ -35,7 +35,12 @@ export interface BinaryStepOptions {
  * binaryStep(tensor([-1, 0, 2])); // [0, 1, 1]
  */
 export function binaryStep(x: TensorLike, options: BinaryStepOptions = {}): Tensor {
-  return binaryStepOp([asTensor(x)], { straightThrough: options.straightThrough ?? false });
+  const straightThrough = booleanOption(
+    "binaryStep",
+    "straightThrough",
+    options.straightThrough ?? false,
+  );
+  return binaryStepOp([asTensor(x)], { straightThrough });
 }
 
 export const binaryStepInfo: ActivationInfo = {

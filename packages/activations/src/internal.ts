@@ -18,7 +18,19 @@ export function floatDType(inputs: readonly Tensor[]): DType {
 /** A finite number option, or an ArgumentError naming the op and the option. */
 export function finiteOption(op: string, name: string, value: number): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ArgumentError(`${op}: ${name} must be a finite number, got ${value}`);
+    throw new ArgumentError(
+      `${op}: ${name} must be a finite number, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
+    );
+  }
+  return value;
+}
+
+/** A boolean option (a string such as "false" is an error, not a truthy value). */
+export function booleanOption(op: string, name: string, value: unknown): boolean {
+  if (typeof value !== "boolean") {
+    throw new ArgumentError(
+      `${op}: ${name} must be true or false, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
+    );
   }
   return value;
 }

@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { broadcastShapes, fmt } from "../shape.js";
+import { broadcastShapes, describeValue, fmt } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asPair } from "./convert.js";
 import { defineOp, type Op } from "./define-op.js";
@@ -29,7 +29,18 @@ const matmulOp: Op<MatmulAttrs> = defineOp<MatmulAttrs>({
         `matmul: cannot multiply ${fmt(x.shape)}${transA ? "ᵀ" : ""} by ${fmt(y.shape)}${transB ? "ᵀ" : ""}: inner dimensions ${k1} and ${k2} differ`,
       );
     }
-    return [...broadcastShapes("matmul", x.shape.slice(0, -2), y.shape.slice(0, -2)), m, n];
+    const batchA = x.shape.slice(0, -2);
+    const batchB = y.shape.slice(0, -2);
+    let batch: number[];
+    try {
+      batch = broadcastShapes("matmul", batchA, batchB);
+    } catch (e) {
+      if (!(e instanceof ShapeError)) throw e;
+      throw new ShapeError(
+        `matmul: cannot multiply ${fmt(x.shape)} by ${fmt(y.shape)}: their batch dimensions ${fmt(batchA)} and ${fmt(batchB)} cannot be broadcast together`,
+      );
+    }
+    return [...batch, m, n];
   },
   forward: (be, [a, b], { transA, transB }, out) => {
     const x = a as Tensor;
@@ -73,6 +84,13 @@ export function matmul(a: TensorLike, b: TensorLike, options: MatmulOptions = {}
   const [x, y] = asPair(a, b);
   const transA = options.transposeA ?? false;
   const transB = options.transposeB ?? false;
+  for (const [name, v] of [
+    ["transposeA", transA],
+    ["transposeB", transB],
+  ] as const) {
+    if (typeof v !== "boolean")
+      throw new ArgumentError(`matmul: ${name} must be true or false, got ${describeValue(v)}`);
+  }
   if (x.ndim === 0 || y.ndim === 0) {
     throw new ShapeError(
       `matmul: both arguments need at least one dimension, got ${fmt(x.shape)} and ${fmt(y.shape)}`,

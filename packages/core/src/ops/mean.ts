@@ -1,13 +1,12 @@
-import { normalizeAxes } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
-import type { Axes } from "./reduction.js";
+import { type Axes, checkAxes, checkKeepDims } from "./reduction.js";
 import { sum } from "./sum.js";
 
 /** Number of elements reduced over `axes` of `x`. */
 export function countOver(op: string, x: Tensor, axes: Axes): number {
   let n = 1;
-  for (const a of normalizeAxes(op, axes, x.ndim)) n *= x.shape[a] as number;
+  for (const a of checkAxes(op, x, axes)) n *= x.shape[a] as number;
   return n;
 }
 
@@ -20,6 +19,8 @@ export function countOver(op: string, x: Tensor, axes: Axes): number {
  */
 export function mean(x: TensorLike, axes?: Axes, keepDims = false): Tensor {
   const t = asTensor(x);
+  checkKeepDims("mean", keepDims);
+  const n = countOver("mean", t, axes);
   const f = t.dtype === "int32" ? t.to("float32") : t;
-  return sum(f, axes, keepDims).div(countOver("mean", t, axes));
+  return sum(f, axes, keepDims).div(n);
 }

@@ -259,6 +259,12 @@ export class Tensor {
    */
   copy_(src: TensorLike): this {
     const s = ops.asTensor(src, this.dtype);
+    const lead = this.ndim - s.ndim;
+    if (lead < 0 || s.shape.some((d, i) => d !== 1 && d !== this.shape[lead + i])) {
+      throw new ShapeError(
+        `copy_: src of shape ${fmt(s.shape)} does not broadcast to this tensor's shape ${fmt(this.shape)}`,
+      );
+    }
     return this.writeInPlace(
       "copy_",
       noGrad(() => ops.expand(s, this.shape)),

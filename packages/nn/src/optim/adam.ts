@@ -1,5 +1,6 @@
 import { maximum, noGrad, type Tensor, zerosLike } from "@fluxion/core";
 import {
+  checkBoolean,
   checkRange,
   definedOnly,
   Optimizer,
@@ -66,6 +67,8 @@ export class Adam extends Optimizer<AdamOptions> {
     checkRange(this.name, "betas[0]", o.betas?.[0], 0, 1);
     checkRange(this.name, "betas[1]", o.betas?.[1], 0, 1);
     checkRange(this.name, "weightDecay", o.weightDecay, 0);
+    checkBoolean(this.name, "amsgrad", o.amsgrad);
+    checkBoolean(this.name, "maximize", o.maximize);
   }
 
   protected updateGroup(group: ParamGroup<AdamOptions>): void {
