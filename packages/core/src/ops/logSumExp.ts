@@ -1,8 +1,8 @@
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { max } from "./max.js";
-import { sum } from "./sum.js";
 import { type Axes, checkAxes, checkKeepDims } from "./reduction.js";
+import { sum } from "./sum.js";
 import { where } from "./where.js";
 
 /**

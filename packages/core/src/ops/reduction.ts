@@ -33,7 +33,9 @@ export function checkAxes(op: string, x: Tensor, axes: Axes): number[] {
 /** Throws unless keepDims is a boolean (a string "false" would otherwise keep the axes). */
 export function checkKeepDims(op: string, keepDims: unknown): boolean {
   if (typeof keepDims !== "boolean") {
-    throw new ArgumentError(`${op}: keepDims must be true or false, got ${describeValue(keepDims)}`);
+    throw new ArgumentError(
+      `${op}: keepDims must be true or false, got ${describeValue(keepDims)}`,
+    );
   }
   return keepDims;
 }

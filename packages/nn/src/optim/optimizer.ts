@@ -111,7 +111,9 @@ export abstract class Optimizer<O extends BaseOptions> {
    */
   step(closure?: () => Tensor): Tensor | undefined {
     if (closure !== undefined && typeof closure !== "function")
-      throw new ArgumentError(`${this.name}.step: closure must be a function, got ${typeof closure}`);
+      throw new ArgumentError(
+        `${this.name}.step: closure must be a function, got ${typeof closure}`,
+      );
     const loss = closure ? enableGrad(closure) : undefined;
     this.checkGrads();
     for (const group of this.paramGroups) this.updateGroup(group);
@@ -133,8 +135,7 @@ export abstract class Optimizer<O extends BaseOptions> {
           throw new ArgumentError(`${op}: the .grad of ${where} is not a Tensor (${typeof g})`);
         if (!sameShape(g.shape, p.shape))
           throw new ShapeError(`${op}: the .grad of ${where} has shape ${fmtShape(g.shape)}`);
-        if (g.dtype !== p.dtype)
-          throw new DTypeError(`${op}: the .grad of ${where} is ${g.dtype}`);
+        if (g.dtype !== p.dtype) throw new DTypeError(`${op}: the .grad of ${where} is ${g.dtype}`);
       });
     });
   }

@@ -27,7 +27,9 @@ export async function saveSafetensorsFile(
   options: SaveSafetensorsFileOptions = {},
 ): Promise<void> {
   if (typeof path !== "string" || path === "")
-    throw new ArgumentError(`saveSafetensorsFile: path must be a non-empty string, got ${typeof path}`);
+    throw new ArgumentError(
+      `saveSafetensorsFile: path must be a non-empty string, got ${typeof path}`,
+    );
   const bytes = serializeSafetensors(tensors, options.metadata);
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
@@ -72,7 +74,9 @@ export async function saveSafetensorsFile(
  */
 export async function loadSafetensorsFile(path: string): Promise<SafetensorsContents> {
   if (typeof path !== "string" || path === "")
-    throw new ArgumentError(`loadSafetensorsFile: path must be a non-empty string, got ${typeof path}`);
+    throw new ArgumentError(
+      `loadSafetensorsFile: path must be a non-empty string, got ${typeof path}`,
+    );
   let buf: Buffer;
   try {
     buf = await readFile(path);
