@@ -83,6 +83,11 @@ export function describeValue(value: unknown): string {
 
 /** NumPy broadcasting of several shapes; throws a ShapeError naming the op and every shape. */
 export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
+  if (typeof op !== "string")
+    throw new ArgumentError(
+      `broadcastShapes: the first argument names the op (a string), got ${describeValue(op)}`,
+    );
+  shapes.forEach((s, i) => checkIntegers(op, `shape ${i}`, s));
   let rank = 0;
   for (const s of shapes) rank = Math.max(rank, s.length);
   const out = new Array<number>(rank).fill(1);
@@ -141,4 +146,24 @@ export function reducedShape(shape: Shape, axes: readonly number[], keepDims: bo
     } else out.push(shape[i] as number);
   }
   return out;
+}
+
+/** Throws unless `value` is a function; `op` and `arg` name the caller. */
+export function checkFunction(op: string, arg: string, value: unknown): void {
+  if (typeof value !== "function")
+    throw new ArgumentError(`${op}: ${arg} must be a function, got ${describeValue(value)}`);
+}
+
+/** Throws unless `value` is an array; `op` and `arg` name the caller. */
+export function checkArray(op: string, arg: string, value: unknown): void {
+  if (!Array.isArray(value))
+    throw new ArgumentError(`${op}: ${arg} must be an array, got ${describeValue(value)}`);
+}
+
+/** Throws unless `value` is an array of integers (a shape, a permutation, axes). */
+export function checkIntegers(op: string, arg: string, value: unknown): void {
+  if (!Array.isArray(value) || !value.every((d) => typeof d === "number" && Number.isInteger(d)))
+    throw new ArgumentError(
+      `${op}: ${arg} must be an array of integers, got ${Array.isArray(value) ? `[${value.map(describeValue).join(", ")}]` : describeValue(value)}`,
+    );
 }

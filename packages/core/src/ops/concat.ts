@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { fmt, normalizeAxis } from "../shape.js";
+import { checkArray, fmt, normalizeAxis } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
@@ -48,6 +48,7 @@ const concatOp = defineOp<{ axis: number }>({
  * concat([ones([2, 3]), zeros([1, 3])], 0).shape; // [3, 3]
  */
 export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
+  checkArray("concat", "tensors", tensors);
   if (tensors.length === 0) throw new ArgumentError("concat: needs at least one tensor");
   const xs = tensors.map((t) => asTensor(t));
   const first = xs[0] as Tensor;
@@ -64,6 +65,7 @@ export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
  * stack([zeros([3]), ones([3])], 0).shape; // [2, 3]
  */
 export function stack(tensors: readonly TensorLike[], axis = 0): Tensor {
+  checkArray("stack", "tensors", tensors);
   if (tensors.length === 0) throw new ArgumentError("stack: needs at least one tensor");
   const xs = tensors.map((t) => asTensor(t));
   const first = xs[0] as Tensor;

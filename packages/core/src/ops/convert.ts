@@ -1,5 +1,6 @@
 import type { DType, TypedArray } from "../dtype.js";
-import { allocate, getDefaultDType } from "../dtype.js";
+import { allocate, getDefaultDType, isDType } from "../dtype.js";
+import { DTypeError } from "../errors.js";
 import { tensor } from "../tensor/create.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 
@@ -10,6 +11,10 @@ import { Tensor, type TensorLike } from "../tensor/tensor.js";
  */
 export function asTensor(value: TensorLike, like?: DType): Tensor {
   if (value instanceof Tensor) return value;
+  if (like !== undefined && !isDType(like))
+    throw new DTypeError(
+      `asTensor: unknown dtype ${String(like)} (expected float32, float64 or int32)`,
+    );
   if (typeof value === "number") {
     const dtype =
       like === undefined

@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { fmt } from "../shape.js";
+import { checkIntegers, fmt } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
@@ -20,6 +20,7 @@ const expandOp = defineOp<{ shape: readonly number[] }>({
  * expand(tensor([[1], [2]]), [2, 3]); // [[1, 1, 1], [2, 2, 2]]
  */
 export function expand(x: TensorLike, shape: readonly number[]): Tensor {
+  checkIntegers("expand", "shape", shape);
   const t = asTensor(x);
   const lead = shape.length - t.ndim;
   if (lead < 0) {

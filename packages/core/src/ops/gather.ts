@@ -1,7 +1,7 @@
 import { ArgumentError, DTypeError, ShapeError } from "../errors.js";
-import { fmt, normalizeAxis } from "../shape.js";
+import { describeValue, fmt, normalizeAxis } from "../shape.js";
 import { zerosLike } from "../tensor/create.js";
-import type { Tensor, TensorLike } from "../tensor/tensor.js";
+import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp, type Op } from "./define-op.js";
 
@@ -99,6 +99,8 @@ export const scatterAddOp: Op<{ axis: number }> = defineOp<{ axis: number }>({
 export function gather(x: TensorLike, axis: number, index: Tensor): Tensor {
   const t = asTensor(x);
   const a = normalizeAxis("gather", axis, t.ndim);
+  if (!(index instanceof Tensor))
+    throw new ArgumentError(`gather: index must be an int32 Tensor, got ${describeValue(index)}`);
   checkIndex("gather", t, a, index);
   return gatherOp([t, index], { axis: a });
 }

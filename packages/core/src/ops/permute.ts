@@ -1,5 +1,5 @@
 import { ArgumentError } from "../errors.js";
-import { normalizeAxis } from "../shape.js";
+import { checkIntegers, normalizeAxis } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
@@ -26,6 +26,7 @@ const permuteOp = defineOp<{ perm: readonly number[] }>({
  * permute(zeros([2, 3, 4]), [2, 0, 1]).shape; // [4, 2, 3]
  */
 export function permute(x: TensorLike, perm: readonly number[]): Tensor {
+  checkIntegers("permute", "perm", perm);
   const t = asTensor(x);
   if (perm.length !== t.ndim) {
     throw new ArgumentError(

@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { fmt, sizeOf } from "../shape.js";
+import { checkIntegers, fmt, sizeOf } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
@@ -56,6 +56,7 @@ export function resolveShape(
  * reshape(arange(6), [2, -1]).shape; // [2, 3]
  */
 export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
+  checkIntegers("reshape", "shape", shape);
   const t = asTensor(x);
   const s = resolveShape("reshape", t.shape, shape);
   if (s.length === t.ndim && s.every((d, i) => d === t.shape[i])) return t;

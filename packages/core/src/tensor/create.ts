@@ -191,16 +191,22 @@ export function ones(shape: readonly number[] | number, options: CreateOptions =
 
 /** Zeros with the shape and dtype of `t`. */
 export function zerosLike(t: Tensor, options: CreateOptions = {}): Tensor {
+  if (!(t instanceof Tensor))
+    throw new ArgumentError(`zerosLike: t must be a Tensor, got ${describeValue(t)}`);
   return full(t.shape, 0, { dtype: t.dtype, ...options });
 }
 
 /** Ones with the shape and dtype of `t`. */
 export function onesLike(t: Tensor, options: CreateOptions = {}): Tensor {
+  if (!(t instanceof Tensor))
+    throw new ArgumentError(`onesLike: t must be a Tensor, got ${describeValue(t)}`);
   return full(t.shape, 1, { dtype: t.dtype, ...options });
 }
 
 /** `value` everywhere, with the shape and dtype of `t`. */
 export function fullLike(t: Tensor, value: number, options: CreateOptions = {}): Tensor {
+  if (!(t instanceof Tensor))
+    throw new ArgumentError(`fullLike: t must be a Tensor, got ${describeValue(t)}`);
   return full(t.shape, value, { dtype: t.dtype, ...options });
 }
 

@@ -106,14 +106,13 @@ export function toNested(data: TypedArray, shape: Shape): NestedArray {
   if (shape.length === 0) return data[0] as number;
   // Group from the innermost axis out: numbers into rows, rows into matrices, …
   let items: NestedArray[] = Array.from(data, Number);
-  let groups = 1;
-  for (let d = 0; d < shape.length - 1; d++) groups *= shape[d] as number;
   for (let d = shape.length - 1; d >= 0; d--) {
     const n = shape[d] as number;
+    let groups = 1;
+    for (let k = 0; k < d; k++) groups *= shape[k] as number;
     const next = new Array<NestedArray>(groups);
     for (let g = 0; g < groups; g++) next[g] = items.slice(g * n, (g + 1) * n);
     items = next;
-    if (d > 0) groups /= shape[d - 1] as number;
   }
   return items[0] as NestedArray;
 }

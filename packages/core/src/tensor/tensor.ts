@@ -55,6 +55,16 @@ export class Tensor {
 
   /** @internal Use `tensor()`, `zeros()` and friends to create tensors. */
   constructor(storage: Storage, shape: Shape, dtype: DType, node: Node | null = null) {
+    if (
+      typeof storage !== "object" ||
+      storage === null ||
+      !ArrayBuffer.isView(storage.data) ||
+      !Array.isArray(shape)
+    ) {
+      throw new ArgumentError(
+        "Tensor: the constructor is internal; create tensors with tensor(), zeros(), randn() and the like",
+      );
+    }
     this._storage = storage;
     this.shape = shape;
     this.dtype = dtype;
