@@ -21,16 +21,16 @@ import {
 import { Adam, mseLoss } from "@fluxion/nn";
 import { isMain } from "./util/isMain.js";
 
-const logCoshOp = defineOp({
+const logCoshOp = defineOp<[Tensor]>({
   name: "logCosh",
-  shape: ([x]) => (x as Tensor).shape,
+  shape: ([x]) => x.shape,
   // NOTE: log cosh x = |x| + log1p(e^−2|x|) − log 2, which never overflows (cosh does for |x| > 710).
-  forward: (_backend, [x]) => {
-    const a = (x as Tensor).abs();
+  compute: ([x]) => {
+    const a = x.abs();
     return a.add(a.mul(-2).exp().log1p()).sub(Math.LN2);
   },
   // d/dx log cosh x = tanh x
-  vjp: (g, { inputs: [x] }) => [g.mul(tanh(x as Tensor))],
+  vjp: (g, { inputs: [x] }) => [g.mul(tanh(x))],
 });
 
 /**
@@ -40,7 +40,7 @@ const logCoshOp = defineOp({
  * logCosh(tensor([0, 1])); // [0, 0.4338]
  */
 export function logCosh(x: Tensor): Tensor {
-  return logCoshOp([x], {});
+  return logCoshOp([x]);
 }
 
 export interface CustomOpResult {

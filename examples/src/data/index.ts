@@ -1,5 +1,13 @@
 export type { Dataset } from "./dataset.js";
 export { iris } from "./iris.js";
+export {
+  MNIST_PIXELS,
+  type MnistOptions,
+  type MnistSplitOptions,
+  mnist,
+  mnistLoader,
+  mnistSplit,
+} from "./mnist.js";
 export { spiral } from "./spiral.js";
 export { kFold, standardize, subset, trainTestSplit } from "./split.js";
 export { shuffleInPlace, twoMoons } from "./twoMoons.js";

@@ -6,12 +6,12 @@ interface StepAttrs {
   readonly straightThrough: boolean;
 }
 
-const binaryStepOp = defineOp<StepAttrs>({
+const binaryStepOp = defineOp<[Tensor], StepAttrs>({
   name: "binaryStep",
-  shape: ([x]) => (x as Tensor).shape,
+  shape: ([x]) => x.shape,
   dtype: floatDType,
-  forward: (_be, [x], _attrs, out) => {
-    const t = (x as Tensor).to(out.dtype);
+  compute: ([x], _attrs, out) => {
+    const t = x.to(out.dtype);
     // 1 if x ≥ 0 else 0; NaN stays NaN
     return where(t.ne(t), t, t.ge(0).to(out.dtype));
   },

@@ -48,12 +48,12 @@ export const geluBackward = defineActivationBackward<GeluAttrs>({
   },
 });
 
-const geluOp = defineOp<GeluAttrs>({
+const geluOp = defineOp<[Tensor], GeluAttrs>({
   name: "gelu",
-  shape: ([x]) => (x as Tensor).shape,
+  shape: ([x]) => x.shape,
   dtype: floatDType,
   forward: (be, [x], { approximate }, out) => {
-    const data = (x as Tensor)._data;
+    const data = x.data;
     if (approximate === "sigmoid")
       return be.activation("swish", data, [GELU_SIGMOID_BETA], out.dtype);
     return be.activation(approximate === "tanh" ? "geluTanh" : "gelu", data, [], out.dtype);

@@ -75,29 +75,23 @@ interface BackwardSpec<B> {
    * h ⊙ g ⊙ f''(x) written in tensor ops, where h is the cotangent of this backward op and g its
    * incoming gradient (passed premultiplied as hg). `self` is the backward op, for f'-shaped terms.
    */
-  second: (hg: Tensor, x: Tensor, attrs: B, self: Op<B>) => Tensor;
+  second: (hg: Tensor, x: Tensor, attrs: B, self: Op<[Tensor, Tensor], B>) => Tensor;
 }
 
 /**
  * The backward op of a fused activation: (g, x) ↦ g ⊙ f'(x) in one kernel pass. It is itself a
  * differentiable op, so gradients of gradients work: its vjp is (h ⊙ f'(x), h ⊙ g ⊙ f''(x)).
  */
-export function defineActivationBackward<B>(spec: BackwardSpec<B>): Op<B> {
-  const self: Op<B> = defineOp<B>({
+export function defineActivationBackward<B>(spec: BackwardSpec<B>): Op<[Tensor, Tensor], B> {
+  const self: Op<[Tensor, Tensor], B> = defineOp<[Tensor, Tensor], B>({
     name: spec.name,
     shape: ([g, x]) => sameShape(spec.name, g as Tensor, x as Tensor, ["gradient", "input"]),
     forward: (be, [g, x], attrs, out) =>
-      be.activationGrad(
-        spec.kernel(attrs),
-        (g as Tensor)._data,
-        (x as Tensor)._data,
-        spec.params(attrs),
-        out.dtype,
-      ),
+      be.activationGrad(spec.kernel(attrs), g.data, x.data, spec.params(attrs), out.dtype),
     // ∂(g f'(x))/∂g = f'(x), ∂(g f'(x))/∂x = g f''(x)
     vjp: (h, { inputs: [g, x], attrs, needsInputGrad: [ng, nx] }) => [
       ng ? self([h, x as Tensor], attrs) : null,
-      nx ? spec.second(h.mul(g as Tensor), x as Tensor, attrs, self) : null,
+      nx ? spec.second(h.mul(g), x as Tensor, attrs, self) : null,
     ],
   });
   return self;
@@ -112,13 +106,13 @@ interface ActivationSpec<A> {
 }
 
 /** An elementwise activation running one fused backend kernel forward and one backward. */
-export function defineFusedActivation<A>(spec: ActivationSpec<A>): Op<A> {
-  return defineOp<A>({
+export function defineFusedActivation<A>(spec: ActivationSpec<A>): Op<[Tensor], A> {
+  return defineOp<[Tensor], A>({
     name: spec.name,
-    shape: ([x]) => (x as Tensor).shape,
+    shape: ([x]) => x.shape,
     dtype: floatDType,
     forward: (be, [x], attrs, out) =>
-      be.activation(spec.kernel(attrs), (x as Tensor)._data, spec.params(attrs), out.dtype),
+      be.activation(spec.kernel(attrs), x.data, spec.params(attrs), out.dtype),
     // f'(x) from the saved input (not the output: y loses f' where f saturates)
     vjp: (g, { inputs: [x], attrs }) => [spec.backward(g, x as Tensor, attrs)],
   });

@@ -6,11 +6,11 @@ interface LinearAttrs {
   readonly slope: number;
 }
 
-const linearOp = defineOp<LinearAttrs>({
+const linearOp = defineOp<[Tensor], LinearAttrs>({
   name: "linear",
-  shape: ([x]) => (x as Tensor).shape,
+  shape: ([x]) => x.shape,
   dtype: floatDType,
-  forward: (_be, [x], { slope }, out) => (x as Tensor).to(out.dtype).mul(slope),
+  compute: ([x], { slope }, out) => x.to(out.dtype).mul(slope),
   // d/dx (a·x) = a
   vjp: (g, { attrs }) => [g.mul(attrs.slope)],
 });

@@ -3,12 +3,12 @@ import type { ActivationInfo } from "./info.js";
 import { floatDType } from "./internal.js";
 import { tanh, tanhBackward } from "./tanh.js";
 
-const lishtOp = defineOp<Record<string, never>>({
+const lishtOp = defineOp<[Tensor], Record<string, never>>({
   name: "lisht",
-  shape: ([x]) => (x as Tensor).shape,
+  shape: ([x]) => x.shape,
   dtype: floatDType,
-  forward: (_be, [x], _attrs, out) => {
-    const t = (x as Tensor).to(out.dtype);
+  compute: ([x], _attrs, out) => {
+    const t = x.to(out.dtype);
     return t.mul(tanh(t));
   },
   // f'(x) = tanh x + x sech² x (both terms share a sign: nothing cancels)

@@ -4,41 +4,28 @@ import { floatDType, positiveOption, resolveAxis, sameShape } from "./internal.j
 import type { SoftmaxAttrs } from "./softmax.js";
 
 /** (g, y) ↦ (g − e^y Σ g) / T along the axis: the backward op of logSoftmax, from its output y. */
-export const logSoftmaxBackward = defineOp<SoftmaxAttrs>({
+export const logSoftmaxBackward = defineOp<[Tensor, Tensor], SoftmaxAttrs>({
   name: "logSoftmaxBackward",
   shape: ([g, y]) =>
     sameShape("logSoftmaxBackward", g as Tensor, y as Tensor, ["gradient", "output"]),
   forward: (be, [g, y], { axis, temperature }, out) =>
-    be.softmaxGrad(
-      (g as Tensor)._data,
-      (y as Tensor)._data,
-      (y as Tensor).shape,
-      axis,
-      temperature,
-      true,
-      out.dtype,
-    ),
+    be.softmaxGrad(g.data, y.data, y.shape, axis, temperature, true, out.dtype),
   // out = (g − e^y S)/T, S = Σ g: ∂/∂g = (h − Σ h e^y)/T, ∂/∂y = −h e^y S / T
   vjp: (h, { inputs: [g, y], attrs, needsInputGrad: [ng, ny] }) => {
     const { axis, temperature } = attrs;
-    const p = (y as Tensor).exp();
+    const p = y.exp();
     const dg = ng ? h.sub(h.mul(p).sum(axis, true)).div(temperature) : null;
-    const dy = ny
-      ? h
-          .mul(p)
-          .mul((g as Tensor).sum(axis, true))
-          .div(-temperature)
-      : null;
+    const dy = ny ? h.mul(p).mul(g.sum(axis, true)).div(-temperature) : null;
     return [dg, dy];
   },
 });
 
-const logSoftmaxOp = defineOp<SoftmaxAttrs>({
+const logSoftmaxOp = defineOp<[Tensor], SoftmaxAttrs>({
   name: "logSoftmax",
-  shape: ([x]) => (x as Tensor).shape,
+  shape: ([x]) => x.shape,
   dtype: floatDType,
   forward: (be, [x], { axis, temperature }, out) =>
-    be.softmax((x as Tensor)._data, (x as Tensor).shape, axis, temperature, true, out.dtype),
+    be.softmax(x.data, x.shape, axis, temperature, true, out.dtype),
   // ∂/∂x: (g − softmax(x) Σ g) / T, softmax = e^y from the saved output
   vjp: (g, { output: y, attrs }) => [logSoftmaxBackward([g, y], attrs)],
 });

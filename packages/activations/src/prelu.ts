@@ -15,7 +15,7 @@ function broadcastSlope(x: Tensor, a: Tensor): Tensor {
   return a.reshape([a.size, ...x.shape.slice(2).map(() => 1)]);
 }
 
-const preluOp = defineOp<Record<string, never>>({
+const preluOp = defineOp<[Tensor, Tensor]>({
   name: "prelu",
   shape: ([x, a]) => {
     const t = x as Tensor;
@@ -28,9 +28,9 @@ const preluOp = defineOp<Record<string, never>>({
     }
     return t.shape;
   },
-  forward: (_be, [x, a], _attrs, out) => {
-    const t = (x as Tensor).to(out.dtype);
-    return where(t.ge(0), t, t.mul(broadcastSlope(t, (a as Tensor).to(out.dtype))));
+  compute: ([x, a], _attrs, out) => {
+    const t = x.to(out.dtype);
+    return where(t.ge(0), t, t.mul(broadcastSlope(t, a.to(out.dtype))));
   },
   // ∂f/∂x = 1 if x > 0 else a (so a at 0); ∂f/∂a = x if x < 0 else 0, summed over all but axis 1
   vjp: (g, { inputs: [x, a], needsInputGrad: [nx, na] }) => {

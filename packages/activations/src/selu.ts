@@ -12,12 +12,12 @@ export const SELU_SCALE = 1.0507009873554805;
 
 const attrs: EluAttrs = { alpha: SELU_ALPHA, scale: SELU_SCALE };
 
-const seluOp = defineOp<Record<string, never>>({
+const seluOp = defineOp<[Tensor], Record<string, never>>({
   name: "selu",
-  shape: ([x]) => (x as Tensor).shape,
+  shape: ([x]) => x.shape,
   dtype: floatDType,
   forward: (be, [x], _attrs, out) =>
-    be.activation("elu", (x as Tensor)._data, [SELU_ALPHA, SELU_SCALE], out.dtype),
+    be.activation("elu", x.data, [SELU_ALPHA, SELU_SCALE], out.dtype),
   // f'(x) = λ if x > 0 else λα eˣ, so f'(0) = λα
   vjp: (g, { inputs: [x] }) => [eluBackward([g, x as Tensor], attrs)],
 });

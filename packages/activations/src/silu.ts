@@ -3,11 +3,11 @@ import type { ActivationInfo } from "./info.js";
 import { floatDType } from "./internal.js";
 import { swishBackward } from "./swish.js";
 
-const siluOp = defineOp<Record<string, never>>({
+const siluOp = defineOp<[Tensor], Record<string, never>>({
   name: "silu",
-  shape: ([x]) => (x as Tensor).shape,
+  shape: ([x]) => x.shape,
   dtype: floatDType,
-  forward: (be, [x], _attrs, out) => be.activation("swish", (x as Tensor)._data, [1], out.dtype),
+  forward: (be, [x], _attrs, out) => be.activation("swish", x.data, [1], out.dtype),
   // f'(x) = σ(x) + x σ(x)(1 − σ(x))
   vjp: (g, { inputs: [x] }) => [swishBackward([g, x as Tensor], { beta: 1 })],
 });

@@ -9,19 +9,14 @@ export interface SoftmaxAttrs {
 }
 
 /** (g, y) ↦ y ⊙ (g − Σ g ⊙ y) / T along the axis: the backward op of softmax, from its output y. */
-export const softmaxBackward: Op<SoftmaxAttrs> = defineOp<SoftmaxAttrs>({
+export const softmaxBackward: Op<[Tensor, Tensor], SoftmaxAttrs> = defineOp<
+  [Tensor, Tensor],
+  SoftmaxAttrs
+>({
   name: "softmaxBackward",
   shape: ([g, y]) => sameShape("softmaxBackward", g as Tensor, y as Tensor, ["gradient", "output"]),
   forward: (be, [g, y], { axis, temperature }, out) =>
-    be.softmaxGrad(
-      (g as Tensor)._data,
-      (y as Tensor)._data,
-      (y as Tensor).shape,
-      axis,
-      temperature,
-      false,
-      out.dtype,
-    ),
+    be.softmaxGrad(g.data, y.data, y.shape, axis, temperature, false, out.dtype),
   // out = y(g − s)/T, s = Σ g y: ∂/∂g = y(h − Σ h y)/T, ∂/∂y = (h(g − s) − g Σ h y)/T
   vjp: (h, { inputs: [g, y], attrs, needsInputGrad: [ng, ny] }) => {
     const tg = g as Tensor;
@@ -38,12 +33,12 @@ export const softmaxBackward: Op<SoftmaxAttrs> = defineOp<SoftmaxAttrs>({
   },
 });
 
-const softmaxOp = defineOp<SoftmaxAttrs>({
+const softmaxOp = defineOp<[Tensor], SoftmaxAttrs>({
   name: "softmax",
-  shape: ([x]) => (x as Tensor).shape,
+  shape: ([x]) => x.shape,
   dtype: floatDType,
   forward: (be, [x], { axis, temperature }, out) =>
-    be.softmax((x as Tensor)._data, (x as Tensor).shape, axis, temperature, false, out.dtype),
+    be.softmax(x.data, x.shape, axis, temperature, false, out.dtype),
   // ∂/∂x: y ⊙ (g − Σ g ⊙ y) / T, from the saved output
   vjp: (g, { output: y, attrs }) => [softmaxBackward([g, y], attrs)],
 });

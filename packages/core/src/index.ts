@@ -2,6 +2,9 @@
  * @fluxion/core: tensors, broadcasting ops, define-by-run reverse-mode autodiff (with gradients of
  * gradients), a pluggable backend, and a public gradient checker.
  */
+// Installs Tensor's methods (x.add(y), loss.backward()); listed in package.json `sideEffects`.
+import "./tensor-methods.js";
+
 export { detectAnomaly, isAnomalyEnabled, setDetectAnomaly } from "./autodiff/anomaly.js";
 export type { BackwardOptions } from "./autodiff/engine.js";
 export {
@@ -67,3 +70,5 @@ export {
 } from "./tensor/create.js";
 export type { NestedArray } from "./tensor/nested.js";
 export { type GradHook, Tensor, type TensorLike } from "./tensor/tensor.js";
+export type { TensorMethods } from "./tensor-methods.js";
+export * from "./transforms/index.js";

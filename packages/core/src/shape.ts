@@ -10,13 +10,25 @@ export function sizeOf(shape: Shape): number {
   return n;
 }
 
+/**
+ * The size of axis `axis` of `shape`, for an axis the caller has already checked (a bug otherwise,
+ * reported as such rather than computing with undefined).
+ */
+export function dimAt(shape: Shape, axis: number): number {
+  const d = shape[axis];
+  if (d === undefined) {
+    throw new ShapeError(`internal: axis ${axis} is out of range for shape ${fmt(shape)}`);
+  }
+  return d;
+}
+
 /** Row-major (C-order) strides of a contiguous tensor. */
 export function stridesOf(shape: Shape): number[] {
   const strides = new Array<number>(shape.length);
   let s = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     strides[i] = s;
-    s *= shape[i] as number;
+    s *= dimAt(shape, i);
   }
   return strides;
 }
@@ -143,7 +155,7 @@ export function reducedShape(shape: Shape, axes: readonly number[], keepDims: bo
   for (let i = 0; i < shape.length; i++) {
     if (axes.includes(i)) {
       if (keepDims) out.push(1);
-    } else out.push(shape[i] as number);
+    } else out.push(dimAt(shape, i));
   }
   return out;
 }

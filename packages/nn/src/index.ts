@@ -3,6 +3,11 @@
  * schedulers, a DataLoader, and safetensors serialisation (bytes here; files in
  * `@fluxion/nn/node`). Names and semantics follow PyTorch's, in camelCase.
  */
+// Tensors reaching users through nn (a layer's output) have the activation methods (`x.relu()`):
+// importing @fluxion/activations installs them, and its types declare them. Listed in `sideEffects`.
+import "@fluxion/activations";
+
+export * from "./clip/index.js";
 export * from "./data/index.js";
 export * as init from "./init/index.js";
 export * from "./layers/index.js";

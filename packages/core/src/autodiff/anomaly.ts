@@ -61,7 +61,7 @@ export function detectAnomaly<T>(fn: () => T): T {
 /** Index of the first NaN or ±Infinity in `a`, or −1. */
 export function firstNonFinite(a: TypedArray): number {
   if (a instanceof Int32Array) return -1;
-  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i] as number)) return i;
+  for (const [i, v] of a.entries()) if (!Number.isFinite(v)) return i;
   return -1;
 }
 

@@ -47,8 +47,7 @@ export function backward(
   const captured = new Map<Tensor, Tensor>();
   const prevMode = setGradEnabled(createGraph);
   try {
-    for (let k = order.length - 1; k >= 0; k--) {
-      const t = order[k] as Tensor;
+    for (const t of order.reverse()) {
       let g = grads.get(t);
       if (g === undefined) continue;
       grads.delete(t);
@@ -71,8 +70,7 @@ export function backward(
         ? runRule(() => node.backward(g, t, node))
         : node.backward(g, t, node);
       if (isAnomalyEnabled()) checkAnomaly(node, g, inputGrads);
-      for (let i = 0; i < inputs.length; i++) {
-        const x = inputs[i] as Tensor;
+      for (const [i, x] of inputs.entries()) {
         const gi = inputGrads[i];
         if (!x._requiresGrad || gi === null || gi === undefined) continue;
         const prev = grads.get(x);
@@ -120,16 +118,14 @@ function rootGradient(root: Tensor, gradient: TensorLike | undefined): Tensor {
 function topologicalOrder(roots: readonly Tensor[]): Tensor[] {
   const order: Tensor[] = [];
   const visited = new Set<Tensor>();
-  const stack: Tensor[] = [];
-  const next: number[] = [];
+  // Each frame: a tensor and the index of its next input to visit.
+  const stack: { t: Tensor; next: number }[] = [];
   for (const root of roots) {
     if (visited.has(root)) continue;
     visited.add(root);
-    stack.push(root);
-    next.push(0);
-    while (stack.length > 0) {
-      const top = stack.length - 1;
-      const t = stack[top] as Tensor;
+    stack.push({ t: root, next: 0 });
+    for (let frame = stack.at(-1); frame !== undefined; frame = stack.at(-1)) {
+      const t = frame.t;
       const node = t._node;
       if (node !== null && node.inputs === null) {
         throw new GraphError(
@@ -137,18 +133,15 @@ function topologicalOrder(roots: readonly Tensor[]): Tensor[] {
         );
       }
       const inputs = node?.inputs ?? [];
-      const i = next[top] as number;
-      if (i < inputs.length) {
-        next[top] = i + 1;
-        const x = inputs[i] as Tensor;
+      const x = inputs[frame.next];
+      if (x !== undefined) {
+        frame.next++;
         if (x._requiresGrad && !visited.has(x)) {
           visited.add(x);
-          stack.push(x);
-          next.push(0);
+          stack.push({ t: x, next: 0 });
         }
       } else {
         stack.pop();
-        next.pop();
         order.push(t);
       }
     }
@@ -182,8 +175,7 @@ function runHooks(t: Tensor, grad: Tensor): Tensor {
 }
 
 function checkVersions(node: Node, inputs: readonly Tensor[]): void {
-  for (let i = 0; i < inputs.length; i++) {
-    const x = inputs[i] as Tensor;
+  for (const [i, x] of inputs.entries()) {
     if (x._storage.version !== node.versions[i]) {
       throw new GraphError(
         `backward: input ${i} of ${node.name} (shape ${fmt(x.shape)}) was modified in place after the op used it; its gradient would be wrong`,

@@ -28,8 +28,14 @@ function toTensorArg(op: string, value: TensorLike, i: number): Tensor {
 }
 
 /** Arguments made ready for differentiation: those that do not require grad become fresh leaves. */
-function prepare(op: string, args: readonly TensorLike[], argnums: readonly number[]): Tensor[] {
+/** The arguments as tensors, and (in `argnums` order) the ones to differentiate with respect to. */
+function prepare(
+  op: string,
+  args: readonly TensorLike[],
+  argnums: readonly number[],
+): { tensors: Tensor[]; chosen: Tensor[] } {
   const tensors = args.map((a, i) => toTensorArg(op, a, i));
+  const chosen: Tensor[] = [];
   for (const i of argnums) {
     const t = tensors[i];
     if (t === undefined) {
@@ -47,9 +53,10 @@ function prepare(op: string, args: readonly TensorLike[], argnums: readonly numb
       const leaf = new Tensor(t._storage, t.shape, t.dtype, null);
       leaf._requiresGrad = true;
       tensors[i] = leaf;
-    }
+      chosen.push(leaf);
+    } else chosen.push(t);
   }
-  return tensors;
+  return { tensors, chosen };
 }
 
 /** Runs f with graph recording on: a transform ignores an outer `noGrad`, as torch.func does. */
@@ -114,19 +121,14 @@ export function valueAndGrad(
   const argnums = options.argnums ?? 0;
   const list = typeof argnums === "number" ? [argnums] : [...argnums];
   return (...args: TensorLike[]) => {
-    const xs = prepare("grad", args, list);
+    const { tensors: xs, chosen } = prepare("grad", args, list);
     const out = evaluate("grad", f, xs);
     scalarOutput("grad", out);
     const createGraph = depth > 0 || (options.createGraph ?? false);
-    const gs = gradientsOf(
-      out,
-      list.map((i) => xs[i] as Tensor),
-      undefined,
-      createGraph,
-      createGraph,
-    );
+    const gs = gradientsOf(out, chosen, undefined, createGraph, createGraph);
     const value = createGraph ? out : out.detach();
-    return [value, typeof argnums === "number" ? (gs[0] as Tensor) : gs];
+    const [only] = gs;
+    return [value, typeof argnums === "number" && only !== undefined ? only : gs];
   };
 }
 
@@ -170,7 +172,7 @@ export function vjp(
 ): [Tensor, (cotangent: TensorLike) => Tensor[]] {
   checkFunction("vjp", "f", f);
   const all = primals.map((_, i) => i);
-  const xs = prepare("vjp", primals, all);
+  const { tensors: xs } = prepare("vjp", primals, all);
   const out = evaluate("vjp", f, xs);
   const pullback = (cotangent: TensorLike) => {
     const createGraph = depth > 0;

@@ -13,37 +13,29 @@ import {
 } from "../index.js";
 
 const f64 = { dtype: "float64" } as const;
-type NoAttrs = Record<string, never>;
 
 // A user op with a correct rule: d/dx x³ = 3x².
-const cube = defineOp<NoAttrs>({
+const cube = defineOp<[Tensor]>({
   name: "testCube",
-  shape: ([x]) => (x as Tensor).shape,
-  forward: (_be, [x]) => (x as Tensor).mul(x as Tensor).mul(x as Tensor),
-  vjp: (g, { inputs: [x] }) => [g.mul((x as Tensor).mul(x as Tensor).mul(3))],
+  shape: ([x]) => x.shape,
+  compute: ([x]) => x.mul(x).mul(x),
+  vjp: (g, { inputs: [x] }) => [g.mul(x.mul(x).mul(3))],
 });
 
 // The same op with a wrong rule: 2x² instead of 3x².
-const badCube = defineOp<NoAttrs>({
+const badCube = defineOp<[Tensor]>({
   name: "testBadCube",
-  shape: ([x]) => (x as Tensor).shape,
-  forward: (_be, [x]) => (x as Tensor).mul(x as Tensor).mul(x as Tensor),
-  vjp: (g, { inputs: [x] }) => [g.mul((x as Tensor).mul(x as Tensor).mul(2))],
+  shape: ([x]) => x.shape,
+  compute: ([x]) => x.mul(x).mul(x),
+  vjp: (g, { inputs: [x] }) => [g.mul(x.mul(x).mul(2))],
 });
 
 // Right to first order, but the rule detaches x: its own derivative with respect to x is lost.
-const detachedCube = defineOp<NoAttrs>({
+const detachedCube = defineOp<[Tensor]>({
   name: "testDetachedCube",
-  shape: ([x]) => (x as Tensor).shape,
-  forward: (_be, [x]) => (x as Tensor).mul(x as Tensor).mul(x as Tensor),
-  vjp: (g, { inputs: [x] }) => [
-    g.mul(
-      (x as Tensor)
-        .detach()
-        .mul((x as Tensor).detach())
-        .mul(3),
-    ),
-  ],
+  shape: ([x]) => x.shape,
+  compute: ([x]) => x.mul(x).mul(x),
+  vjp: (g, { inputs: [x] }) => [g.mul(x.detach().mul(x.detach()).mul(3))],
 });
 
 const x0 = () => tensor([1, -3, 2], f64);
@@ -164,39 +156,40 @@ describe("gradgradcheck", () => {
 describe("defineOp", () => {
   it("refuses a second op with a registered name, or no name", () => {
     expect(() =>
-      defineOp<NoAttrs>({ name: "testCube", shape: () => [], forward: (_b, [x]) => x as Tensor }),
+      defineOp<[Tensor]>({ name: "testCube", shape: () => [], compute: ([x]) => x }),
     ).toThrow(ArgumentError);
     expect(() =>
-      defineOp<NoAttrs>({ name: "testCube", shape: () => [], forward: (_b, [x]) => x as Tensor }),
+      defineOp<[Tensor]>({ name: "testCube", shape: () => [], compute: ([x]) => x }),
     ).toThrow('defineOp: an op named "testCube" is already registered');
-    expect(() =>
-      defineOp<NoAttrs>({ name: "", shape: () => [], forward: (_b, [x]) => x as Tensor }),
-    ).toThrow("defineOp: an op needs a non-empty name");
+    expect(() => defineOp<[Tensor]>({ name: "", shape: () => [], compute: ([x]) => x })).toThrow(
+      "defineOp: an op needs a non-empty name",
+    );
   });
 
   it("checks what a user op's forward and vjp return", () => {
-    const wrongShape = defineOp<NoAttrs>({
+    const wrongShape = defineOp<[Tensor]>({
       name: "testWrongShape",
       shape: () => [3],
-      forward: (_be, [x]) => x as Tensor,
+      compute: ([x]) => x,
     });
     expect(() => wrongShape([tensor([1, 2])], {})).toThrow(
-      "testWrongShape: forward returned shape [2] but the shape rule says [3]",
+      "testWrongShape: compute returned shape [2] but the shape rule says [3]",
     );
-    const wrongGrad = defineOp<NoAttrs>({
+    const wrongGrad = defineOp<[Tensor]>({
       name: "testWrongGrad",
-      shape: ([x]) => (x as Tensor).shape,
-      forward: (_be, [x]) => (x as Tensor).mul(1),
+      shape: ([x]) => x.shape,
+      compute: ([x]) => x.mul(1),
       vjp: (g) => [g.sum().reshape([1, 1, 1])],
     });
     const x = tensor([1, 2], { requiresGrad: true });
     expect(() => wrongGrad([x], {}).sum().backward()).toThrow(
       "testWrongGrad: vjp returned a gradient of shape [1, 1, 1] for input 0 of shape [2], and it does not broadcast to it",
     );
-    const tooMany = defineOp<NoAttrs>({
+    const tooMany = defineOp<[Tensor]>({
       name: "testTooMany",
-      shape: ([x]) => (x as Tensor).shape,
-      forward: (_be, [x]) => (x as Tensor).mul(1),
+      shape: ([x]) => x.shape,
+      compute: ([x]) => x.mul(1),
+      // @ts-expect-error: two gradients for one input is a type error; JavaScript callers get a runtime one
       vjp: (g) => [g, g],
     });
     expect(() =>
@@ -206,6 +199,53 @@ describe("defineOp", () => {
     ).toThrow("testTooMany: vjp returned 2 gradients for 1 inputs");
     expect(() => cube([[1] as unknown as Tensor], {})).toThrow(
       "testCube: input 0 must be a Tensor",
+    );
+  });
+
+  it("needs exactly one of forward and compute", () => {
+    expect(() => defineOp<[Tensor]>({ name: "testNoForward", shape: ([x]) => x.shape })).toThrow(
+      'defineOp: op "testNoForward" needs exactly one of forward (backend kernels) and compute (tensor ops)',
+    );
+    expect(() =>
+      defineOp<[Tensor]>({
+        name: "testBothForwards",
+        shape: ([x]) => x.shape,
+        forward: (_be, [x]) => x.data.slice(),
+        compute: ([x]) => x,
+      }),
+    ).toThrow("needs exactly one of forward");
+  });
+
+  it("gives a kernel forward read-only views of its inputs, typed by the input tuple", () => {
+    const seen: string[] = [];
+    const scaleAdd = defineOp<[Tensor, Tensor], { scale: number }>({
+      name: "testScaleAdd",
+      shape: ([a]) => a.shape,
+      forward: (be, [a, b], { scale }, out) => {
+        seen.push(`${a.dtype} ${a.shape.join("x")} ${Object.keys(a).sort().join(",")}`);
+        const scaled = be.binary(
+          "mul",
+          b.data,
+          b.shape,
+          new Float64Array([scale]),
+          [],
+          b.shape,
+          out.dtype,
+        );
+        return be.binary("add", a.data, a.shape, scaled, b.shape, out.shape, out.dtype);
+      },
+      // ∂/∂a = 1, ∂/∂b = scale
+      vjp: (g, { attrs: { scale } }) => [g, g.mul(scale)],
+    });
+    const a = tensor([1, 2], { ...f64, requiresGrad: true });
+    const b = tensor([10, 20], { ...f64, requiresGrad: true });
+    const y = scaleAdd([a, b], { scale: 3 });
+    expect(y.toArray()).toEqual([31, 62]);
+    expect(seen).toEqual(["float64 2 data,dtype,shape"]);
+    y.sum().backward();
+    expect(b.grad?.toArray()).toEqual([3, 3]);
+    expect(gradcheck((p, q) => scaleAdd([p, q], { scale: -2 }), [a.detach(), b.detach()]).ok).toBe(
+      true,
     );
   });
 

@@ -7,7 +7,7 @@ const absOp = defineUnary({
   kernel: "abs",
   result: "same",
   // d/dx |x| = sign(x) (0 at x = 0, as in PyTorch)
-  vjp: (g, { inputs: [x] }) => [g.mul((x as Tensor).sign())],
+  vjp: (g, { inputs: [x] }) => [g.mul(x.sign())],
 });
 
 /**

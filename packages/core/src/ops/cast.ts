@@ -4,13 +4,13 @@ import { DTypeError } from "../errors.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { defineOp } from "./define-op.js";
 
-const castOp = defineOp<{ dtype: DType }>({
+const castOp = defineOp<[Tensor], { dtype: DType }>({
   name: "cast",
-  shape: ([x]) => (x as Tensor).shape,
+  shape: ([x]) => x.shape,
   dtype: (_inputs, { dtype }) => dtype,
-  forward: (be, [x], { dtype }) => be.cast((x as Tensor)._data, dtype),
+  forward: (be, [x], { dtype }) => be.cast(x.data, dtype),
   // the gradient of a dtype conversion is the gradient converted back
-  vjp: (g, { inputs: [x] }) => [g.to((x as Tensor).dtype)],
+  vjp: (g, { inputs: [x] }) => [g.to(x.dtype)],
 });
 
 /**

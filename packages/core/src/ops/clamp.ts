@@ -10,15 +10,12 @@ interface ClampAttrs {
   max: number;
 }
 
-const clampOp = defineOp<ClampAttrs>({
+const clampOp = defineOp<[Tensor], ClampAttrs>({
   name: "clamp",
-  shape: ([x]) => (x as Tensor).shape,
-  forward: (be, [x], { min, max }, out) => be.clamp((x as Tensor)._data, min, max, out.dtype),
+  shape: ([x]) => x.shape,
+  forward: (be, [x], { min, max }, out) => be.clamp(x.data, min, max, out.dtype),
   // d/dx clamp(x, lo, hi) = 1 where lo ≤ x ≤ hi, else 0 (PyTorch's convention at the bounds)
-  vjp: (g, { inputs: [x], attrs: { min, max } }) => {
-    const t = x as Tensor;
-    return [g.mul(t.ge(min).mul(t.le(max)).to(g.dtype))];
-  },
+  vjp: (g, { inputs: [x], attrs: { min, max } }) => [g.mul(x.ge(min).mul(x.le(max)).to(g.dtype))],
 });
 
 /**

@@ -1,14 +1,15 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { checkArray, fmt, normalizeAxis } from "../shape.js";
+import { checkArray, dimAt, fmt, normalizeAxis } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
 import { sliceOp } from "./slice.js";
 
-const concatOp = defineOp<{ axis: number }>({
+const concatOp = defineOp<Tensor[], { axis: number }>({
   name: "concat",
   shape: (xs, { axis }) => {
-    const first = xs[0] as Tensor;
+    const [first] = xs;
+    if (first === undefined) throw new ArgumentError("concat: needs at least one tensor");
     let total = 0;
     xs.forEach((x, i) => {
       const ok =
@@ -18,13 +19,13 @@ const concatOp = defineOp<{ axis: number }>({
           `concat: tensor ${i} has shape ${fmt(x.shape)}, which does not match ${fmt(first.shape)} outside axis ${axis}`,
         );
       }
-      total += x.shape[axis] as number;
+      total += dimAt(x.shape, axis);
     });
     return first.shape.map((d, k) => (k === axis ? total : d));
   },
   forward: (be, xs, { axis }, out) =>
     be.concat(
-      xs.map((x) => x._data),
+      xs.map((x) => x.data),
       xs.map((x) => x.shape),
       axis,
       out.shape,
@@ -35,7 +36,7 @@ const concatOp = defineOp<{ axis: number }>({
     let offset = 0;
     return inputs.map((x) => {
       const starts = g.shape.map((_, k) => (k === axis ? offset : 0));
-      offset += x.shape[axis] as number;
+      offset += dimAt(x.shape, axis);
       return sliceOp([g], { starts, steps: g.shape.map(() => 1), shape: x.shape });
     });
   },
@@ -49,9 +50,9 @@ const concatOp = defineOp<{ axis: number }>({
  */
 export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
   checkArray("concat", "tensors", tensors);
-  if (tensors.length === 0) throw new ArgumentError("concat: needs at least one tensor");
   const xs = tensors.map((t) => asTensor(t));
-  const first = xs[0] as Tensor;
+  const [first] = xs;
+  if (first === undefined) throw new ArgumentError("concat: needs at least one tensor");
   if (first.ndim === 0) throw new ShapeError("concat: cannot concatenate scalars; use stack");
   const a = normalizeAxis("concat", axis, first.ndim);
   if (xs.length === 1) return first;
@@ -66,9 +67,9 @@ export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
  */
 export function stack(tensors: readonly TensorLike[], axis = 0): Tensor {
   checkArray("stack", "tensors", tensors);
-  if (tensors.length === 0) throw new ArgumentError("stack: needs at least one tensor");
   const xs = tensors.map((t) => asTensor(t));
-  const first = xs[0] as Tensor;
+  const [first] = xs;
+  if (first === undefined) throw new ArgumentError("stack: needs at least one tensor");
   xs.forEach((x, i) => {
     if (x.ndim !== first.ndim || x.shape.some((d, k) => d !== first.shape[k])) {
       throw new ShapeError(

@@ -16,46 +16,78 @@ import { checkSize, fmt, shapesEqual, sizeOf } from "../shape.js";
 import type { Node } from "../tensor/node.js";
 import type { Storage } from "../tensor/storage.js";
 import { Tensor } from "../tensor/tensor.js";
+import { enterOpForward, exitOpForward, notifyOpObservers } from "./op-observer.js";
 import { sumTo } from "./sum-to.js";
 
+/** Ops without attributes. */
+export type NoAttrs = Record<string, never>;
+
+/**
+ * A read-only view of an input's values, as an op's `forward` sees it: the flat row-major
+ * values, the shape and the dtype. A forward passes `data` to backend kernels and never writes it.
+ */
+export interface TensorView {
+  readonly data: Readonly<TypedArray>;
+  readonly shape: Shape;
+  readonly dtype: DType;
+}
+
+/** The inputs of an op as views, one per input tensor (a tuple of the same length). */
+export type TensorViews<I extends readonly Tensor[]> = { readonly [K in keyof I]: TensorView };
+
+/** One gradient (or null/undefined for none) per input, in the inputs' order. */
+export type InputGrads<I extends readonly Tensor[]> = {
+  readonly [K in keyof I]: Tensor | null | undefined;
+};
+
 /** What a vjp rule sees besides the incoming gradient. */
-export interface VjpContext<A> {
-  readonly inputs: readonly Tensor[];
+export interface VjpContext<I extends readonly Tensor[], A> {
+  readonly inputs: I;
   /** The op's output (differentiable: using it in a rule keeps grad-of-grad correct). */
   readonly output: Tensor;
   readonly attrs: A;
-  /** Whether input i needs a gradient; a rule may skip the others. */
-  readonly needsInputGrad: readonly boolean[];
+  /** Whether each input needs a gradient; a rule may skip the others. */
+  readonly needsInputGrad: { readonly [K in keyof I]: boolean };
+}
+
+/** The shape and dtype of an op's output, given to its forward. */
+export interface OutputSpec {
+  readonly shape: Shape;
+  readonly dtype: DType;
 }
 
 /**
- * One op: its name, output-shape rule, forward and vector-Jacobian product. Built-in ops and user ops
- * are defined the same way and behave the same under backward, grad-of-grad and gradcheck.
+ * One op: its name, output-shape rule, forward and vector-Jacobian product. `I` is the tuple of
+ * its input tensors (`[Tensor]`, `[Tensor, Tensor]`, or `Tensor[]` for any number) and `A` its
+ * attributes. Built-in ops and user ops are defined the same way and behave the same under
+ * backward, grad-of-grad and gradcheck.
  */
-export interface OpDef<A = Record<string, never>> {
+export interface OpDef<I extends readonly Tensor[] = [Tensor], A = NoAttrs> {
   /** Registry key; also the exported function's name. */
   readonly name: string;
   /** The output shape; throws a ShapeError naming the op when the inputs do not fit. */
-  shape(inputs: readonly Tensor[], attrs: A): Shape;
+  shape(inputs: I, attrs: A): Shape;
   /** The output dtype (default: the inputs' common dtype, see `promoteTypes`). */
-  dtype?(inputs: readonly Tensor[], attrs: A, name: string): DType;
+  dtype?(inputs: I, attrs: A, name: string): DType;
   /**
-   * Computes the output values: through backend kernels (returning a typed array), or, for a user
-   * op, with tensor ops (returning a Tensor; these run without recording a graph).
+   * Computes the output values through backend kernels, from read-only views of the inputs.
+   * Returning an input's own `data` makes the output a view sharing its storage (reshape).
+   * Give either `forward` or `compute`.
    */
-  forward(
-    backend: Backend,
-    inputs: readonly Tensor[],
-    attrs: A,
-    out: { shape: Shape; dtype: DType },
-  ): TypedArray | Tensor;
+  forward?(backend: Backend, inputs: TensorViews<I>, attrs: A, out: OutputSpec): TypedArray;
+  /**
+   * Computes the output with tensor ops instead of kernels (the usual way for a user op). It runs
+   * without recording a graph: the op's gradient comes from `vjp`. Give either `forward` or
+   * `compute`.
+   */
+  compute?(inputs: I, attrs: A, out: OutputSpec): Tensor;
   /**
    * Gradients of each input from the output's gradient `g`, written with tensor ops so they are
    * differentiable themselves. A gradient may have the broadcast output's shape: it is summed back
    * to the input's shape for you. Null for inputs without a gradient. Omit `vjp` for an op that is
    * not differentiable (its output never requires grad).
    */
-  vjp?(g: Tensor, ctx: VjpContext<A>): readonly (Tensor | null | undefined)[];
+  vjp?(g: Tensor, ctx: VjpContext<I, A>): InputGrads<I>;
   /**
    * For an op without `vjp` whose result users may try to differentiate through (argmax): why it
    * has no gradient and what to use instead. Asking for a gradient through its output, even after
@@ -66,16 +98,32 @@ export interface OpDef<A = Record<string, never>> {
   readonly noGradient?: string;
 }
 
-/** A defined op, called with its input tensors and attributes. */
-export interface Op<A> {
-  (inputs: readonly Tensor[], attrs: A): Tensor;
-  readonly def: OpDef<A>;
+/**
+ * Any op definition, whatever its inputs and attributes: what the registry holds. Its attributes
+ * are unknown to the reader, so calling its rules needs the op's own attribute type.
+ */
+export type AnyOpDef = OpDef<readonly Tensor[], never>;
+
+/** The arguments of an op: its inputs, then its attributes (optional when it has none). */
+export type OpArgs<I extends readonly Tensor[], A> = NoAttrs extends A
+  ? [inputs: I, attrs?: A]
+  : [inputs: I, attrs: A];
+
+/**
+ * A defined op, called with the tuple of its input tensors and its attributes (which may be left
+ * out when the op has none).
+ */
+export interface Op<I extends readonly Tensor[] = [Tensor], A = NoAttrs> {
+  (...args: OpArgs<I, A>): Tensor;
+  readonly def: OpDef<I, A>;
 }
 
 /** The common dtype of the inputs (int32 joins floats; float32 and float64 do not mix). */
-export function promotedDType(inputs: readonly Tensor[], name: string): DType {
-  let d = (inputs[0] as Tensor).dtype;
-  for (let i = 1; i < inputs.length; i++) d = promoteTypes(name, d, (inputs[i] as Tensor).dtype);
+export function promotedDType(inputs: readonly { readonly dtype: DType }[], name: string): DType {
+  const [first, ...rest] = inputs;
+  if (first === undefined) throw new ArgumentError(`${name}: needs at least one input`);
+  let d = first.dtype;
+  for (const x of rest) d = promoteTypes(name, d, x.dtype);
   return d;
 }
 
@@ -85,27 +133,36 @@ export function promotedDType(inputs: readonly Tensor[], name: string): DType {
  * requires grad.
  *
  * @example
- * const cube = defineOp<Record<string, never>>({
+ * const cube = defineOp<[Tensor]>({
  *   name: "cube",
  *   shape: ([x]) => x.shape,
- *   forward: (_be, [x]) => x.mul(x).mul(x),
+ *   compute: ([x]) => x.mul(x).mul(x),
  *   // d/dx x³ = 3x²
  *   vjp: (g, { inputs: [x] }) => [g.mul(x.mul(x).mul(3))],
  * });
- * cube([tensor([2], { requiresGrad: true })], {}).sum().backward();
+ * cube([tensor([2], { requiresGrad: true })]).sum().backward();
  */
-export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
+export function defineOp<I extends readonly Tensor[] = [Tensor], A = NoAttrs>(
+  def: OpDef<I, A>,
+): Op<I, A> {
   if (typeof def.name !== "string" || def.name === "")
     throw new ArgumentError("defineOp: an op needs a non-empty name");
+  if ((def.forward === undefined) === (def.compute === undefined)) {
+    throw new ArgumentError(
+      `defineOp: op "${def.name}" needs exactly one of forward (backend kernels) and compute (tensor ops)`,
+    );
+  }
   if (registry.has(def.name))
     throw new ArgumentError(`defineOp: an op named "${def.name}" is already registered`);
-  registry.set(def.name, def as OpDef<never>);
-  const backward = def.vjp ? makeBackward(def) : undefined;
-  const apply = (inputs: readonly Tensor[], attrs: A): Tensor => {
-    for (let i = 0; i < inputs.length; i++) {
-      if (!(inputs[i] instanceof Tensor))
+  registry.set(def.name, def);
+  const backward = def.vjp ? makeBackward(def, def.vjp) : undefined;
+  const apply = (inputs: I, attrs: A): Tensor => {
+    if (!Array.isArray(inputs))
+      throw new ArgumentError(`${def.name}: inputs must be an array of tensors`);
+    inputs.forEach((x, i) => {
+      if (!(x instanceof Tensor))
         throw new ArgumentError(`${def.name}: input ${i} must be a Tensor`);
-    }
+    });
     const dtype = def.dtype ? def.dtype(inputs, attrs, def.name) : promotedDType(inputs, def.name);
     const shape = def.shape(inputs, attrs);
     checkSize(def.name, shape);
@@ -134,22 +191,52 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
       if (from) out._nonDifferentiable = from._nonDifferentiable;
     }
     if (isCheckingForward()) checkForwardAnomaly(def.name, inputs, out);
+    notifyOpObservers(def, inputs, attrs, out);
     return out;
   };
-  return Object.assign(apply, { def });
+  const noAttrs: NoAttrs = {};
+  const op = (...[inputs, attrs]: OpArgs<I, A>): Tensor =>
+    // Attributes are left out only where NoAttrs is a valid A (see OpArgs).
+    apply(inputs, attrs ?? (noAttrs as A));
+  return Object.assign(op, { def });
 }
 
-function runForward<A>(
-  def: OpDef<A>,
-  inputs: readonly Tensor[],
+function runForward<I extends readonly Tensor[], A>(
+  def: OpDef<I, A>,
+  inputs: I,
   attrs: A,
   shape: Shape,
   dtype: DType,
 ): Storage {
-  let result: TypedArray | Tensor;
   const prev = setGradEnabled(false);
+  enterOpForward();
   try {
-    result = def.forward(getBackend(), inputs, attrs, { shape, dtype });
+    if (def.compute) {
+      const result = def.compute(inputs, attrs, { shape, dtype });
+      if (!(result instanceof Tensor))
+        throw new GraphError(`${def.name}: compute must return a Tensor`);
+      if (!shapesEqual(result.shape, shape)) {
+        throw new ShapeError(
+          `${def.name}: compute returned shape ${fmt(result.shape)} but the shape rule says ${fmt(shape)}`,
+        );
+      }
+      return result.dtype === dtype ? result._storage : result.to(dtype)._storage;
+    }
+    const forward = def.forward;
+    if (forward === undefined) throw new GraphError(`${def.name}: has no forward`);
+    const views = inputs.map(
+      (x): TensorView => ({ data: x._storage.data, shape: x.shape, dtype: x.dtype }),
+    );
+    // NOTE: the mapped tuple type is lost through Array.prototype.map; `views` has one view per input.
+    const result = forward(getBackend(), views as TensorViews<I>, attrs, { shape, dtype });
+    if (result.length !== sizeOf(shape)) {
+      throw new ShapeError(
+        `${def.name}: forward returned ${result.length} values for shape ${fmt(shape)}`,
+      );
+    }
+    // A forward that returns an input's own array (reshape) makes a view sharing that input's storage.
+    for (const x of inputs) if (x._storage.data === result) return x._storage;
+    return { data: result, version: 0 };
   } catch (e) {
     // A typed array that cannot be allocated (out of memory) is the user's shape being too large.
     if (e instanceof RangeError && /array|allocation|memory/i.test(e.message))
@@ -158,31 +245,20 @@ function runForward<A>(
       );
     throw e;
   } finally {
+    exitOpForward();
     setGradEnabled(prev);
   }
-  if (result instanceof Tensor) {
-    if (!shapesEqual(result.shape, shape)) {
-      throw new ShapeError(
-        `${def.name}: forward returned shape ${fmt(result.shape)} but the shape rule says ${fmt(shape)}`,
-      );
-    }
-    return result.dtype === dtype ? result._storage : result.to(dtype)._storage;
-  }
-  if (result.length !== sizeOf(shape)) {
-    throw new ShapeError(
-      `${def.name}: forward returned ${result.length} values for shape ${fmt(shape)}`,
-    );
-  }
-  // A forward that returns an input's own array (reshape) makes a view sharing that input's storage.
-  for (const x of inputs) if (x._storage.data === result) return x._storage;
-  return { data: result, version: 0 };
 }
 
-function makeBackward<A>(def: OpDef<A>): Node["backward"] {
-  const vjp = def.vjp as NonNullable<OpDef<A>["vjp"]>;
+function makeBackward<I extends readonly Tensor[], A>(
+  def: OpDef<I, A>,
+  vjp: NonNullable<OpDef<I, A>["vjp"]>,
+): Node["backward"] {
   return (g, output, node) => {
-    const inputs = node.inputs as readonly Tensor[];
-    const ctx: VjpContext<A> = {
+    // NOTE: a node keeps the inputs and attributes this op was applied to (typed loosely in Node).
+    const inputs = node.inputs as I;
+    const needsInputGrad = inputs.map((x) => x._requiresGrad);
+    const ctx: VjpContext<I, A> = {
       inputs,
       // The output is saved for backward like an input: reading it after an in-place write
       // (y.mul_(0) under noGrad, y.detach().fill_(…)) would give a wrong gradient.
@@ -191,16 +267,16 @@ function makeBackward<A>(def: OpDef<A>): Node["backward"] {
         return output;
       },
       attrs: node.attrs as A,
-      needsInputGrad: inputs.map((x) => x._requiresGrad),
+      needsInputGrad: needsInputGrad as VjpContext<I, A>["needsInputGrad"],
     };
-    const raw = vjp(g, ctx);
+    const raw: readonly (Tensor | null | undefined)[] = vjp(g, ctx);
     if (raw.length !== inputs.length) {
       throw new GraphError(
         `${def.name}: vjp returned ${raw.length} gradients for ${inputs.length} inputs`,
       );
     }
-    return raw.map((gi, i) => {
-      const x = inputs[i] as Tensor;
+    return inputs.map((x, i) => {
+      const gi = raw[i];
       if (gi === null || gi === undefined || !x._requiresGrad) return null;
       if (!(gi instanceof Tensor))
         throw new GraphError(`${def.name}: vjp returned a non-Tensor gradient for input ${i}`);

@@ -8,13 +8,8 @@ const divOp = defineBinary({
   dtype: floatDType,
   // ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = −a/b² = −y/b
   vjp: (g, { inputs: [, b], output: y, needsInputGrad: [na, nb] }) => [
-    na ? g.div(b as Tensor) : null,
-    nb
-      ? g
-          .mul(y)
-          .div(b as Tensor)
-          .neg()
-      : null,
+    na ? g.div(b) : null,
+    nb ? g.mul(y).div(b).neg() : null,
   ],
 });
 

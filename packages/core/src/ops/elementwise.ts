@@ -2,19 +2,24 @@ import type { BinaryKernel, UnaryKernel } from "../backend/backend.js";
 import type { DType } from "../dtype.js";
 import { broadcastShapes } from "../shape.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { defineOp, type Op, type OpDef, promotedDType } from "./define-op.js";
-
-/** Ops without attributes. */
-export type NoAttrs = Record<string, never>;
+import { defineOp, type NoAttrs, type Op, type OpDef, promotedDType } from "./define-op.js";
 
 /** Result dtype of a math function: the input's float dtype, float32 for int32 inputs. */
-export function floatDType(inputs: readonly Tensor[], _attrs: unknown, name: string): DType {
+export function floatDType(
+  inputs: readonly { readonly dtype: DType }[],
+  _attrs: unknown,
+  name: string,
+): DType {
   const d = promotedDType(inputs, name);
   return d === "int32" ? "float32" : d;
 }
 
 /** Result dtype of a comparison: int32 0/1 (after checking the inputs may be compared). */
-export function int32DType(inputs: readonly Tensor[], _attrs: unknown, name: string): DType {
+export function int32DType(
+  inputs: readonly { readonly dtype: DType }[],
+  _attrs: unknown,
+  name: string,
+): DType {
   promotedDType(inputs, name);
   return "int32";
 }
@@ -24,38 +29,35 @@ interface UnarySpec {
   kernel: UnaryKernel;
   /** "float": int32 input gives float32 (exp, log); "same": dtype kept (neg, abs). */
   result: "float" | "same";
-  vjp: OpDef<NoAttrs>["vjp"];
+  vjp: OpDef<[Tensor]>["vjp"];
 }
 
 /** An elementwise op of one input running one backend unary kernel. */
-export function defineUnary(spec: UnarySpec): Op<NoAttrs> {
-  return defineOp<NoAttrs>({
+export function defineUnary(spec: UnarySpec): Op<[Tensor]> {
+  return defineOp<[Tensor]>({
     name: spec.name,
-    shape: ([x]) => (x as Tensor).shape,
-    dtype: spec.result === "float" ? floatDType : (inputs) => (inputs[0] as Tensor).dtype,
-    forward: (be, [x], _attrs, out) => be.unary(spec.kernel, (x as Tensor)._data, out.dtype),
-    vjp: spec.vjp,
+    shape: ([x]) => x.shape,
+    dtype: spec.result === "float" ? floatDType : ([x]) => x.dtype,
+    forward: (be, [x], _attrs, out) => be.unary(spec.kernel, x.data, out.dtype),
+    ...(spec.vjp ? { vjp: spec.vjp } : {}),
   });
 }
 
 interface BinarySpec {
   name: string;
   kernel: BinaryKernel;
-  dtype?: OpDef<NoAttrs>["dtype"];
-  vjp?: OpDef<NoAttrs>["vjp"];
+  dtype?: OpDef<[Tensor, Tensor]>["dtype"];
+  vjp?: OpDef<[Tensor, Tensor]>["vjp"];
 }
 
 /** An elementwise op of two broadcast inputs running one backend binary kernel. */
-export function defineBinary(spec: BinarySpec): Op<NoAttrs> {
-  return defineOp<NoAttrs>({
+export function defineBinary(spec: BinarySpec): Op<[Tensor, Tensor]> {
+  return defineOp<[Tensor, Tensor]>({
     name: spec.name,
-    shape: ([a, b]) => broadcastShapes(spec.name, (a as Tensor).shape, (b as Tensor).shape),
+    shape: ([a, b]) => broadcastShapes(spec.name, a.shape, b.shape),
     ...(spec.dtype ? { dtype: spec.dtype } : {}),
-    forward: (be, [a, b], _attrs, out) => {
-      const x = a as Tensor;
-      const y = b as Tensor;
-      return be.binary(spec.kernel, x._data, x.shape, y._data, y.shape, out.shape, out.dtype);
-    },
+    forward: (be, [a, b], _attrs, out) =>
+      be.binary(spec.kernel, a.data, a.shape, b.data, b.shape, out.shape, out.dtype),
     ...(spec.vjp ? { vjp: spec.vjp } : {}),
   });
 }
@@ -65,15 +67,13 @@ export function defineBinary(spec: BinarySpec): Op<NoAttrs> {
  * a > b, ½ where a = b (the gradient is shared at ties, as in PyTorch), 0 elsewhere; likewise for
  * min with a < b.
  */
-export function defineElementwiseExtremum(kind: "maximum" | "minimum"): Op<NoAttrs> {
+export function defineElementwiseExtremum(kind: "maximum" | "minimum"): Op<[Tensor, Tensor]> {
   return defineBinary({
     name: kind,
     kernel: kind,
     vjp: (g, { inputs: [a, b] }) => {
-      const x = a as Tensor;
-      const y = b as Tensor;
-      const wins = kind === "maximum" ? x.gt(y) : x.lt(y);
-      const share = wins.to(g.dtype).add(x.eq(y).to(g.dtype).mul(0.5));
+      const wins = kind === "maximum" ? a.gt(b) : a.lt(b);
+      const share = wins.to(g.dtype).add(a.eq(b).to(g.dtype).mul(0.5));
       const ga = g.mul(share);
       return [ga, g.sub(ga)];
     },

@@ -1,14 +1,13 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { checkIntegers, fmt } from "../shape.js";
+import { checkIntegers, dimAt, fmt } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
 
-const expandOp = defineOp<{ shape: readonly number[] }>({
+const expandOp = defineOp<[Tensor], { shape: readonly number[] }>({
   name: "expand",
   shape: (_inputs, { shape }) => shape,
-  forward: (be, [x], _attrs, out) =>
-    be.expand((x as Tensor)._data, (x as Tensor).shape, out.shape, out.dtype),
+  forward: (be, [x], _attrs, out) => be.expand(x.data, x.shape, out.shape, out.dtype),
   // each input value is copied to many outputs: their gradients are summed back (by the op machinery)
   vjp: (g) => [g],
 });
@@ -27,7 +26,7 @@ export function expand(x: TensorLike, shape: readonly number[]): Tensor {
     throw new ShapeError(`expand: cannot expand ${fmt(t.shape)} to fewer dimensions ${fmt(shape)}`);
   }
   const out = shape.map((d, i) => {
-    const src = i < lead ? undefined : (t.shape[i - lead] as number);
+    const src = i < lead ? undefined : dimAt(t.shape, i - lead);
     if (d === -1) {
       if (src === undefined)
         throw new ArgumentError(

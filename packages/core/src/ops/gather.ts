@@ -1,5 +1,5 @@
 import { ArgumentError, DTypeError, ShapeError } from "../errors.js";
-import { describeValue, fmt, normalizeAxis } from "../shape.js";
+import { describeValue, dimAt, fmt, normalizeAxis } from "../shape.js";
 import { zerosLike } from "../tensor/create.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
@@ -21,7 +21,7 @@ function checkIndex(
     );
   }
   index.shape.forEach((d, k) => {
-    if (k !== axis && d > (x.shape[k] as number)) {
+    if (k !== axis && d > dimAt(x.shape, k)) {
       throw new ShapeError(
         `${op}: index shape ${fmt(index.shape)} exceeds input shape ${fmt(x.shape)} on axis ${k}`,
       );
@@ -32,10 +32,8 @@ function checkIndex(
       `${op}: src has shape ${fmt(srcShape)} but index has shape ${fmt(index.shape)}; they must match`,
     );
   }
-  const n = x.shape[axis] as number;
-  const data = index._data;
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i] as number;
+  const n = dimAt(x.shape, axis);
+  for (const [i, v] of index._data.entries()) {
     if (v < 0 || v >= n)
       throw new ArgumentError(
         `${op}: index value ${v} at flat position ${i} is out of range for axis ${axis} of size ${n}`,
@@ -43,50 +41,37 @@ function checkIndex(
   }
 }
 
-export const gatherOp: Op<{ axis: number }> = defineOp<{ axis: number }>({
+export const gatherOp: Op<[Tensor, Tensor], { axis: number }> = defineOp<
+  [Tensor, Tensor],
+  { axis: number }
+>({
   name: "gather",
-  shape: ([, index]) => (index as Tensor).shape,
-  dtype: ([x]) => (x as Tensor).dtype,
-  forward: (be, [x, index], { axis }, out) => {
-    const t = x as Tensor;
-    const i = index as Tensor;
-    return be.gather(t._data, t.shape, axis, i._data, i.shape, out.dtype);
-  },
+  shape: ([, index]) => index.shape,
+  dtype: ([x]) => x.dtype,
+  forward: (be, [x, index], { axis }, out) =>
+    be.gather(x.data, x.shape, axis, index.data, index.shape, out.dtype),
   // each gathered value came from one input position: gradients are added back there
   vjp: (g, { inputs: [x, index], attrs: { axis } }) => [
-    scatterAddOp([zerosLike(x as Tensor), index as Tensor, g], { axis }),
+    scatterAddOp([zerosLike(x), index, g], { axis }),
     null,
   ],
 });
 
-export const scatterAddOp: Op<{ axis: number }> = defineOp<{ axis: number }>({
+export const scatterAddOp: Op<[Tensor, Tensor, Tensor], { axis: number }> = defineOp<
+  [Tensor, Tensor, Tensor],
+  { axis: number }
+>({
   name: "scatterAdd",
-  shape: ([base]) => (base as Tensor).shape,
+  shape: ([base]) => base.shape,
   dtype: ([base, , src], _attrs, name) => {
-    const b = base as Tensor;
-    if ((src as Tensor).dtype !== b.dtype)
-      throw new DTypeError(`${name}: src is ${(src as Tensor).dtype} but input is ${b.dtype}`);
-    return b.dtype;
+    if (src.dtype !== base.dtype)
+      throw new DTypeError(`${name}: src is ${src.dtype} but input is ${base.dtype}`);
+    return base.dtype;
   },
-  forward: (be, [base, index, src], { axis }, out) => {
-    const b = base as Tensor;
-    const i = index as Tensor;
-    return be.scatterAdd(
-      b._data,
-      b.shape,
-      axis,
-      i._data,
-      (src as Tensor)._data,
-      i.shape,
-      out.dtype,
-    );
-  },
+  forward: (be, [base, index, src], { axis }, out) =>
+    be.scatterAdd(base.data, base.shape, axis, index.data, src.data, index.shape, out.dtype),
   // base passes its gradient through; each src value was added at one position, so it reads it back
-  vjp: (g, { inputs: [, index], attrs: { axis } }) => [
-    g,
-    null,
-    gatherOp([g, index as Tensor], { axis }),
-  ],
+  vjp: (g, { inputs: [, index], attrs: { axis } }) => [g, null, gatherOp([g, index], { axis })],
 });
 
 /**

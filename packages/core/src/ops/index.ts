@@ -9,8 +9,21 @@ export { clone } from "./clone.js";
 export { eq, ge, gt, le, lt, ne } from "./comparisons.js";
 export { concat, stack } from "./concat.js";
 export { asTensor } from "./convert.js";
-export { defineOp, type Op, type OpDef, type VjpContext } from "./define-op.js";
+export {
+  type AnyOpDef,
+  defineOp,
+  type InputGrads,
+  type NoAttrs,
+  type Op,
+  type OpArgs,
+  type OpDef,
+  type OutputSpec,
+  type TensorView,
+  type TensorViews,
+  type VjpContext,
+} from "./define-op.js";
 export { div } from "./div.js";
+export { floatDType } from "./elementwise.js";
 export { exp } from "./exp.js";
 export { expand } from "./expand.js";
 export { expm1 } from "./expm1.js";
@@ -28,6 +41,7 @@ export { minimum } from "./minimum.js";
 export { mul } from "./mul.js";
 export { neg } from "./neg.js";
 export { oneHot } from "./oneHot.js";
+export { type OpCall, type OpObserver, observeOps } from "./op-observer.js";
 export { permute, transpose } from "./permute.js";
 export { pow } from "./pow.js";
 export { flatten, reshape, squeeze, unsqueeze } from "./reshape.js";

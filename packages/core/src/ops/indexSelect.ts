@@ -1,6 +1,6 @@
 import { ArgumentError, DTypeError } from "../errors.js";
-import { fmt, normalizeAxis } from "../shape.js";
-import { assertTensor, type Tensor, type TensorLike } from "../tensor/tensor.js";
+import { describeValue, dimAt, fmt, normalizeAxis } from "../shape.js";
+import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { gather } from "./gather.js";
 
@@ -13,15 +13,16 @@ import { gather } from "./gather.js";
  */
 export function indexSelect(x: TensorLike, axis: number, index: Tensor): Tensor {
   const t = asTensor(x);
-  assertTensor("indexSelect", "index", index);
+  if (!(index instanceof Tensor))
+    throw new ArgumentError(`indexSelect: index must be a Tensor, got ${describeValue(index)}`);
   if (index.dtype !== "int32")
     throw new DTypeError(`indexSelect: index must be int32, got ${index.dtype}`);
   if (index.ndim !== 1)
     throw new ArgumentError(`indexSelect: index must be 1-D, got rank ${index.ndim}`);
   const a = normalizeAxis("indexSelect", axis, t.ndim);
-  const m = index.shape[0] as number;
+  const m = dimAt(index.shape, 0);
   const n = t.shape[a] ?? 1;
-  const values = index._data;
+  const values = index.data();
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     if (v < 0 || v >= n)

@@ -7,7 +7,7 @@ const logOp = defineUnary({
   kernel: "log",
   result: "float",
   // d/dx ln x = 1/x
-  vjp: (g, { inputs: [x] }) => [g.div(x as Tensor)],
+  vjp: (g, { inputs: [x] }) => [g.div(x)],
 });
 
 /**

@@ -7,7 +7,7 @@ const log1pOp = defineUnary({
   kernel: "log1p",
   result: "float",
   // d/dx ln(1 + x) = 1/(1 + x)
-  vjp: (g, { inputs: [x] }) => [g.div((x as Tensor).add(1))],
+  vjp: (g, { inputs: [x] }) => [g.div(x.add(1))],
 });
 
 /**

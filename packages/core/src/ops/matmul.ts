@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { broadcastShapes, describeValue, fmt } from "../shape.js";
+import { broadcastShapes, describeValue, dimAt, fmt } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asPair } from "./convert.js";
 import { defineOp, type Op } from "./define-op.js";
@@ -12,16 +12,14 @@ interface MatmulAttrs {
 
 function dims(t: Tensor, trans: boolean): [number, number] {
   const r = t.ndim;
-  const rows = t.shape[r - 2] as number;
-  const cols = t.shape[r - 1] as number;
+  const rows = dimAt(t.shape, r - 2);
+  const cols = dimAt(t.shape, r - 1);
   return trans ? [cols, rows] : [rows, cols];
 }
 
-const matmulOp: Op<MatmulAttrs> = defineOp<MatmulAttrs>({
+const matmulOp: Op<[Tensor, Tensor], MatmulAttrs> = defineOp<[Tensor, Tensor], MatmulAttrs>({
   name: "matmul",
-  shape: ([a, b], { transA, transB }) => {
-    const x = a as Tensor;
-    const y = b as Tensor;
+  shape: ([x, y], { transA, transB }) => {
     const [m, k1] = dims(x, transA);
     const [k2, n] = dims(y, transB);
     if (k1 !== k2) {
@@ -42,16 +40,11 @@ const matmulOp: Op<MatmulAttrs> = defineOp<MatmulAttrs>({
     }
     return [...batch, m, n];
   },
-  forward: (be, [a, b], { transA, transB }, out) => {
-    const x = a as Tensor;
-    const y = b as Tensor;
-    return be.matmul(x._data, x.shape, y._data, y.shape, transA, transB, out.shape, out.dtype);
-  },
+  forward: (be, [x, y], { transA, transB }, out) =>
+    be.matmul(x.data, x.shape, y.data, y.shape, transA, transB, out.shape, out.dtype),
   // C = op(A)·op(B): ∂/∂op(A) = G·op(B)ᵀ and ∂/∂op(B) = op(A)ᵀ·G, each written as one matmul with
   // transpose flags, so the backward pass never copies a transpose either
-  vjp: (g, { inputs: [a, b], attrs: { transA, transB }, needsInputGrad: [na, nb] }) => {
-    const A = a as Tensor;
-    const B = b as Tensor;
+  vjp: (g, { inputs: [A, B], attrs: { transA, transB }, needsInputGrad: [na, nb] }) => {
     const mm = (x: Tensor, y: Tensor, tx: boolean, ty: boolean) =>
       matmulOp([x, y], { transA: tx, transB: ty });
     if (!transA && !transB)
@@ -101,10 +94,10 @@ export function matmul(a: TensorLike, b: TensorLike, options: MatmulOptions = {}
       `matmul: transposeA/transposeB apply to matrices, not to the 1-D argument (shapes ${fmt(x.shape)} and ${fmt(y.shape)})`,
     );
   }
-  const x2 = x.ndim === 1 ? x.reshape([1, x.shape[0] as number]) : x;
-  const y2 = y.ndim === 1 ? y.reshape([y.shape[0] as number, 1]) : y;
-  const innerA = x2.shape[x2.ndim - (transA ? 2 : 1)] as number;
-  const innerB = y2.shape[y2.ndim - (transB ? 1 : 2)] as number;
+  const x2 = x.ndim === 1 ? x.reshape([1, dimAt(x.shape, 0)]) : x;
+  const y2 = y.ndim === 1 ? y.reshape([dimAt(y.shape, 0), 1]) : y;
+  const innerA = dimAt(x2.shape, x2.ndim - (transA ? 2 : 1));
+  const innerB = dimAt(y2.shape, y2.ndim - (transB ? 1 : 2));
   if (innerA !== innerB) {
     throw new ShapeError(
       `matmul: cannot multiply ${fmt(x.shape)}${transA ? "ᵀ" : ""} by ${fmt(y.shape)}${transB ? "ᵀ" : ""}: inner dimensions ${innerA} and ${innerB} differ`,

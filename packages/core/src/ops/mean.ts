@@ -1,3 +1,4 @@
+import { dimAt } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { type Axes, checkAxes, checkKeepDims } from "./reduction.js";
@@ -6,7 +7,7 @@ import { sum } from "./sum.js";
 /** Number of elements reduced over `axes` of `x`. */
 export function countOver(op: string, x: Tensor, axes: Axes): number {
   let n = 1;
-  for (const a of checkAxes(op, x, axes)) n *= x.shape[a] as number;
+  for (const a of checkAxes(op, x, axes)) n *= dimAt(x.shape, a);
   return n;
 }
 

@@ -7,8 +7,8 @@ const mulOp = defineBinary({
   kernel: "mul",
   // ∂(ab)/∂a = b, ∂(ab)/∂b = a
   vjp: (g, { inputs: [a, b], needsInputGrad: [na, nb] }) => [
-    na ? g.mul(b as Tensor) : null,
-    nb ? g.mul(a as Tensor) : null,
+    na ? g.mul(b) : null,
+    nb ? g.mul(a) : null,
   ],
 });
 

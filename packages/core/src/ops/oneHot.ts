@@ -20,10 +20,8 @@ export function oneHot(labels: Tensor, numClasses = -1, options: { dtype?: DType
       `oneHot: labels must be int32 class indices, got ${labels.dtype} (convert with .int() if they are whole numbers)`,
     );
   }
-  const data = labels._data;
   let maxLabel = -1;
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i] as number;
+  for (const [i, v] of labels._data.entries()) {
     if (v < 0) throw new ArgumentError(`oneHot: label ${v} at flat position ${i} is negative`);
     if (v > maxLabel) maxLabel = v;
   }

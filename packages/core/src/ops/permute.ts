@@ -1,14 +1,13 @@
 import { ArgumentError } from "../errors.js";
-import { checkIntegers, normalizeAxis } from "../shape.js";
+import { checkIntegers, dimAt, normalizeAxis } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
 
-const permuteOp = defineOp<{ perm: readonly number[] }>({
+const permuteOp = defineOp<[Tensor], { perm: readonly number[] }>({
   name: "permute",
-  shape: ([x], { perm }) => perm.map((p) => (x as Tensor).shape[p] as number),
-  forward: (be, [x], { perm }, out) =>
-    be.permute((x as Tensor)._data, (x as Tensor).shape, perm, out.dtype),
+  shape: ([x], { perm }) => perm.map((p) => dimAt(x.shape, p)),
+  forward: (be, [x], { perm }, out) => be.permute(x.data, x.shape, perm, out.dtype),
   // permuting is undone by the inverse permutation
   vjp: (g, { attrs: { perm } }) => {
     const inverse = new Array<number>(perm.length);

@@ -7,9 +7,7 @@ const powOp = defineBinary({
   name: "pow",
   kernel: "pow",
   // ∂(aᵇ)/∂a = b·aᵇ⁻¹, ∂(aᵇ)/∂b = aᵇ·ln a
-  vjp: (g, { inputs: [a, b], output: y, needsInputGrad: [na, nb] }) => {
-    const x = a as Tensor;
-    const e = b as Tensor;
+  vjp: (g, { inputs: [x, e], output: y, needsInputGrad: [na, nb] }) => {
     // NOTE: a = 0 with b = 0 gives ∂/∂a = 0 (not 0·0⁻¹ = NaN), and a = 0 with b ≥ 0 gives
     // ∂/∂b = 0 (not 0·ln 0 = NaN). Only a = 0 is masked: masking every b = 0 (as PyTorch does)
     // would also zero the derivative of this rule with respect to b there, which is a⁻¹, not 0.

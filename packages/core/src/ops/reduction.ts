@@ -51,16 +51,15 @@ interface ReductionSpec {
   /** Whether reducing an empty axis is an error (max, argmax) rather than the identity (sum). */
   needsElements: boolean;
   dtype?: (x: Tensor) => DType;
-  vjp?: OpDef<ReduceAttrs>["vjp"];
+  vjp?: OpDef<[Tensor], ReduceAttrs>["vjp"];
   noGradient?: string;
 }
 
 /** A reduction op over any set of axes, running one backend reduce kernel. */
-export function defineReduction(spec: ReductionSpec): Op<ReduceAttrs> {
-  return defineOp<ReduceAttrs>({
+export function defineReduction(spec: ReductionSpec): Op<[Tensor], ReduceAttrs> {
+  return defineOp<[Tensor], ReduceAttrs>({
     name: spec.name,
-    shape: ([x], { axes, keepDims }) => {
-      const t = x as Tensor;
+    shape: ([t], { axes, keepDims }) => {
       if (spec.needsElements && axes.some((a) => t.shape[a] === 0)) {
         throw new ArgumentError(
           `${spec.name}: cannot reduce an empty axis of a tensor of shape ${fmt(t.shape)}`,
@@ -68,11 +67,8 @@ export function defineReduction(spec: ReductionSpec): Op<ReduceAttrs> {
       }
       return reducedShape(t.shape, axes, keepDims);
     },
-    dtype: ([x]) => (spec.dtype ? spec.dtype(x as Tensor) : (x as Tensor).dtype),
-    forward: (be, [x], { axes }, out) => {
-      const t = x as Tensor;
-      return be.reduce(spec.kernel, t._data, t.shape, axes, out.dtype);
-    },
+    dtype: ([x]) => (spec.dtype ? spec.dtype(x) : x.dtype),
+    forward: (be, [x], { axes }, out) => be.reduce(spec.kernel, x.data, x.shape, axes, out.dtype),
     ...(spec.vjp ? { vjp: spec.vjp } : {}),
     ...(spec.noGradient ? { noGradient: spec.noGradient } : {}),
   });
@@ -82,15 +78,14 @@ export function defineReduction(spec: ReductionSpec): Op<ReduceAttrs> {
  * The max or min reduction. Its rule: ∂ max(x)/∂xᵢ = 1/k for each of the k elements equal to the
  * result, else 0 (ties share the gradient evenly); likewise for min.
  */
-export function defineExtremum(kind: "max" | "min"): Op<ReduceAttrs> {
+export function defineExtremum(kind: "max" | "min"): Op<[Tensor], ReduceAttrs> {
   return defineReduction({
     name: kind,
     kernel: kind,
     needsElements: true,
     vjp: (g, { inputs: [x], output: y, attrs }) => {
-      const t = x as Tensor;
-      const kept = keptShape(t, attrs);
-      const mask = t.eq(y.reshape(kept)).to(g.dtype);
+      const kept = keptShape(x, attrs);
+      const mask = x.eq(y.reshape(kept)).to(g.dtype);
       return [g.reshape(kept).mul(mask).div(mask.sum(attrs.axes, true))];
     },
   });

@@ -4,13 +4,13 @@ import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
 
-const reshapeOp = defineOp<{ shape: readonly number[] }>({
+const reshapeOp = defineOp<[Tensor], { shape: readonly number[] }>({
   name: "reshape",
   shape: (_inputs, { shape }) => shape,
   // a view: the output shares the input's storage
-  forward: (_be, [x]) => (x as Tensor)._data,
+  forward: (_be, [x]) => x.data,
   // reshaping is a relabelling of the same values: the gradient is reshaped back
-  vjp: (g, { inputs: [x] }) => [g.reshape((x as Tensor).shape)],
+  vjp: (g, { inputs: [x] }) => [g.reshape(x.shape)],
 });
 
 /** `shape` with a single −1 resolved so the size matches `size`. */

@@ -8,7 +8,7 @@ const signOp = defineUnary({
   kernel: "sign",
   result: "same",
   // d/dx sign(x) = 0 wherever it exists
-  vjp: (_g, { inputs: [x] }) => [zerosLike(x as Tensor)],
+  vjp: (_g, { inputs: [x] }) => [zerosLike(x)],
 });
 
 /**

@@ -21,33 +21,32 @@ export interface SliceAttrs {
   readonly shape: readonly number[];
 }
 
-export const sliceOp: Op<SliceAttrs> = defineOp<SliceAttrs>({
+export const sliceOp: Op<[Tensor], SliceAttrs> = defineOp<[Tensor], SliceAttrs>({
   name: "slice",
   shape: (_inputs, { shape }) => shape,
-  forward: (be, [x], attrs, out) =>
-    be.slice((x as Tensor)._data, (x as Tensor).shape, attrs, out.shape, out.dtype),
+  forward: (be, [x], attrs, out) => be.slice(x.data, x.shape, attrs, out.shape, out.dtype),
   // the gradient flows back into the sliced positions; the others get 0
-  vjp: (g, { inputs: [x], attrs }) => [sliceScatterOp([zerosLike(x as Tensor), g], attrs)],
+  vjp: (g, { inputs: [x], attrs }) => [sliceScatterOp([zerosLike(x), g], attrs)],
 });
 
-export const sliceScatterOp: Op<SliceAttrs> = defineOp<SliceAttrs>({
+export const sliceScatterOp: Op<[Tensor, Tensor], SliceAttrs> = defineOp<
+  [Tensor, Tensor],
+  SliceAttrs
+>({
   name: "sliceScatter",
   shape: ([base, src], { shape }) => {
-    const s = src as Tensor;
-    if (!shapesEqual(s.shape, shape)) {
+    if (!shapesEqual(src.shape, shape)) {
       throw new ShapeError(
-        `sliceScatter: src has shape ${fmt(s.shape)} but the slice has shape ${fmt(shape)}`,
+        `sliceScatter: src has shape ${fmt(src.shape)} but the slice has shape ${fmt(shape)}`,
       );
     }
-    return (base as Tensor).shape;
+    return base.shape;
   },
-  forward: (be, [base, src], attrs, out) => {
-    const b = base as Tensor;
-    return be.sliceScatter(b._data, b.shape, (src as Tensor)._data, attrs, attrs.shape, out.dtype);
-  },
+  forward: (be, [base, src], attrs, out) =>
+    be.sliceScatter(base.data, base.shape, src.data, attrs, attrs.shape, out.dtype),
   // base keeps the gradient outside the slice; src receives the gradient inside it
   vjp: (g, { inputs: [, src], attrs }) => [
-    sliceScatterOp([g, zerosLike(src as Tensor)], attrs),
+    sliceScatterOp([g, zerosLike(src)], attrs),
     sliceOp([g], attrs),
   ],
 });

@@ -1,6 +1,6 @@
 import { GraphError } from "../errors.js";
 import type { Shape } from "../shape.js";
-import { fmt } from "../shape.js";
+import { dimAt, fmt } from "../shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 
 /**
@@ -14,8 +14,8 @@ export function sumTo(op: string, g: Tensor, shape: Shape, input: number): Tenso
   for (let i = 0; ok && i < g.ndim; i++) {
     if (i < lead) axes.push(i);
     else {
-      const want = shape[i - lead] as number;
-      const have = g.shape[i] as number;
+      const want = dimAt(shape, i - lead);
+      const have = dimAt(g.shape, i);
       if (want === 1 && have !== 1) axes.push(i);
       else if (want !== have) ok = false;
     }

@@ -7,9 +7,7 @@ const sumOp = defineReduction({
   kernel: "sum",
   needsElements: false,
   // ∂(Σ xᵢ)/∂xᵢ = 1: the gradient is broadcast back over the reduced axes
-  vjp: (g, { inputs: [x], attrs }) => [
-    g.reshape(keptShape(x as Tensor, attrs)).expand((x as Tensor).shape),
-  ],
+  vjp: (g, { inputs: [x], attrs }) => [g.reshape(keptShape(x, attrs)).expand(x.shape)],
 });
 
 /**

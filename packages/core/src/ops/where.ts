@@ -3,30 +3,17 @@ import { zerosLike } from "../tensor/create.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asPair, asTensor } from "./convert.js";
 import { defineOp, promotedDType } from "./define-op.js";
-import type { NoAttrs } from "./elementwise.js";
 
-const whereOp = defineOp<NoAttrs>({
+const whereOp = defineOp<[Tensor, Tensor, Tensor]>({
   name: "where",
-  shape: ([c, a, b]) =>
-    broadcastShapes("where", (c as Tensor).shape, (a as Tensor).shape, (b as Tensor).shape),
-  dtype: ([, a, b], _attrs, name) => promotedDType([a as Tensor, b as Tensor], name),
-  forward: (be, [c, a, b], _attrs, out) => {
-    const [tc, ta, tb] = [c, a, b] as [Tensor, Tensor, Tensor];
-    return be.where(
-      tc._data,
-      tc.shape,
-      ta._data,
-      ta.shape,
-      tb._data,
-      tb.shape,
-      out.shape,
-      out.dtype,
-    );
-  },
+  shape: ([c, a, b]) => broadcastShapes("where", c.shape, a.shape, b.shape),
+  dtype: ([, a, b], _attrs, name) => promotedDType([a, b], name),
+  forward: (be, [c, a, b], _attrs, out) =>
+    be.where(c.data, c.shape, a.data, a.shape, b.data, b.shape, out.shape, out.dtype),
   // ∂/∂a = 1 where the condition holds, ∂/∂b = 1 elsewhere; the condition gets no gradient
   vjp: (g, { inputs: [c], needsInputGrad: [, na, nb] }) => {
     const zero = zerosLike(g);
-    return [null, na ? where(c as Tensor, g, zero) : null, nb ? where(c as Tensor, zero, g) : null];
+    return [null, na ? where(c, g, zero) : null, nb ? where(c, zero, g) : null];
   },
 });
 

@@ -11,6 +11,8 @@
  * fc.assert(fc.property(arbTensor({ min: 0.1, max: 3 }), (x) => gradcheck((t) => t.log(), [x]).ok));
  */
 import fc from "fast-check";
+// The tensors made here have their methods even when only this entry is imported.
+import "../tensor-methods.js";
 import type { DType } from "../dtype.js";
 import type { Shape } from "../shape.js";
 import { tensor } from "../tensor/create.js";

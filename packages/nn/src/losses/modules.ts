@@ -5,9 +5,16 @@ import {
   type BinaryCrossEntropyWithLogitsOptions,
   binaryCrossEntropyWithLogits,
 } from "./binary-cross-entropy-with-logits.js";
+import { type CosineEmbeddingLossOptions, cosineEmbeddingLoss } from "./cosine-embedding-loss.js";
 import { type CrossEntropyOptions, crossEntropy } from "./cross-entropy.js";
+import { type HuberLossOptions, huberLoss } from "./huber-loss.js";
+import { type KlDivOptions, klDiv } from "./kl-div.js";
+import { type L1LossOptions, l1Loss } from "./l1-loss.js";
+import { type MarginRankingLossOptions, marginRankingLoss } from "./margin-ranking-loss.js";
 import { type MseLossOptions, mseLoss } from "./mse.js";
 import { type NllLossOptions, nllLoss } from "./nll-loss.js";
+import { type SmoothL1LossOptions, smoothL1Loss } from "./smooth-l1-loss.js";
+import { type SoftMarginLossOptions, softMarginLoss } from "./soft-margin-loss.js";
 
 function describe(options: { reduction?: string; [k: string]: unknown }): string {
   return Object.entries(options)
@@ -75,6 +82,97 @@ export class NLLLoss extends Module {
   }
   override forward(input: Tensor, target: Tensor): Tensor {
     return nllLoss(input, target, this.options);
+  }
+  override extraRepr(): string {
+    return describe({ ...this.options });
+  }
+}
+
+/** `l1Loss` as a module. @example new L1Loss().call(prediction, target) */
+export class L1Loss extends Module {
+  constructor(readonly options: L1LossOptions = {}) {
+    super();
+  }
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return l1Loss(input, target, this.options);
+  }
+  override extraRepr(): string {
+    return describe({ ...this.options });
+  }
+}
+
+/** `smoothL1Loss` as a module. @example new SmoothL1Loss({ beta: 0.5 }).call(prediction, target) */
+export class SmoothL1Loss extends Module {
+  constructor(readonly options: SmoothL1LossOptions = {}) {
+    super();
+  }
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return smoothL1Loss(input, target, this.options);
+  }
+  override extraRepr(): string {
+    return describe({ ...this.options });
+  }
+}
+
+/** `huberLoss` as a module. @example new HuberLoss({ delta: 2 }).call(prediction, target) */
+export class HuberLoss extends Module {
+  constructor(readonly options: HuberLossOptions = {}) {
+    super();
+  }
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return huberLoss(input, target, this.options);
+  }
+  override extraRepr(): string {
+    return describe({ ...this.options });
+  }
+}
+
+/** `klDiv` as a module, PyTorch's `KLDivLoss`. @example new KLDivLoss({ reduction: "batchmean" }).call(logQ, p) */
+export class KLDivLoss extends Module {
+  constructor(readonly options: KlDivOptions = {}) {
+    super();
+  }
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return klDiv(input, target, this.options);
+  }
+  override extraRepr(): string {
+    return describe({ ...this.options });
+  }
+}
+
+/** `softMarginLoss` as a module. @example new SoftMarginLoss().call(scores, labels) */
+export class SoftMarginLoss extends Module {
+  constructor(readonly options: SoftMarginLossOptions = {}) {
+    super();
+  }
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return softMarginLoss(input, target, this.options);
+  }
+  override extraRepr(): string {
+    return describe({ ...this.options });
+  }
+}
+
+/** `marginRankingLoss` as a module. @example new MarginRankingLoss({ margin: 1 }).call(x1, x2, y) */
+export class MarginRankingLoss extends Module {
+  constructor(readonly options: MarginRankingLossOptions = {}) {
+    super();
+  }
+  override forward(input1: Tensor, input2: Tensor, target: Tensor): Tensor {
+    return marginRankingLoss(input1, input2, target, this.options);
+  }
+  override extraRepr(): string {
+    return describe({ ...this.options });
+  }
+}
+
+/** `cosineEmbeddingLoss` as a module. @example new CosineEmbeddingLoss({ margin: 0.2 }).call(x1, x2, y) */
+export class CosineEmbeddingLoss extends Module {
+  constructor(readonly options: CosineEmbeddingLossOptions = {}) {
+    super();
+  }
+  override forward(input1: Tensor, input2: Tensor, target: Tensor): Tensor {
+    return cosineEmbeddingLoss(input1, input2, target, this.options);
   }
   override extraRepr(): string {
     return describe({ ...this.options });

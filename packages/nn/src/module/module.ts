@@ -1,6 +1,15 @@
-import { type Tensor, zerosLike } from "@fluxion/core";
+import {
+  ArgumentError,
+  type DType,
+  DTypeError,
+  isFloat,
+  noGrad,
+  Tensor,
+  zerosLike,
+} from "@fluxion/core";
 import { addHook, type ForwardHook, type ForwardPreHook, type RemovableHandle } from "./hooks.js";
 import { directMembers } from "./members.js";
+import { isParameter, Parameter } from "./parameter.js";
 import {
   type LoadStateDictOptions,
   type LoadStateDictResult,
@@ -32,6 +41,8 @@ export class Module {
   training = true;
   readonly #preHooks: ForwardPreHook[] = [];
   readonly #hooks: ForwardHook[] = [];
+  /** Buffers by name (their stateDict key), in registration order; null marks a reserved slot. */
+  readonly #buffers: Map<string, { tensor: Tensor | null; persistent: boolean }> = new Map();
 
   /** The computation; subclasses override it. Call the module with `call` to run hooks too. */
   forward(..._inputs: unknown[]): unknown {
@@ -77,6 +88,101 @@ export class Module {
    */
   registerForwardPreHook(hook: ForwardPreHook): RemovableHandle {
     return addHook(this.#preHooks, hook);
+  }
+
+  // ------------------------------------------------------------------ buffers
+
+  /**
+   * Registers a tensor that is state but not a parameter, like PyTorch's `register_buffer`
+   * (BatchNorm's running statistics). It is saved by `stateDict` under `name` (after this module's
+   * parameters) unless `persistent` is false, converted by `to(dtype)` when floating point, and
+   * never returned by `parameters()`. Registering `null` reserves the name without a tensor.
+   * Registering an existing buffer's name again replaces its tensor.
+   *
+   * @example
+   * class Counter extends Module {
+   *   constructor() {
+   *     super();
+   *     this.registerBuffer("count", zeros([], { dtype: "int32" }));
+   *   }
+   * }
+   * Object.keys(new Counter().stateDict()); // ["count"]
+   */
+  registerBuffer(name: string, tensor: Tensor | null, persistent = true): void {
+    const op = `${this.constructor.name}.registerBuffer`;
+    if (typeof name !== "string" || name === "" || name.includes("."))
+      throw new ArgumentError(
+        `${op}: name must be a non-empty string without ".", got ${JSON.stringify(name)}`,
+      );
+    if (tensor !== null && !(tensor instanceof Tensor))
+      throw new ArgumentError(
+        `${op}: buffer "${name}" must be a Tensor or null, got ${typeof tensor}`,
+      );
+    if (Object.hasOwn(this, name) && !this.#buffers.has(name))
+      throw new ArgumentError(
+        `${op}: "${name}" is already a property of this module; buffers need a name of their own`,
+      );
+    if (tensor !== null && isParameter(tensor))
+      throw new ArgumentError(
+        `${op}: buffer "${name}" requires grad; a learnable tensor is a Parameter, not a buffer`,
+      );
+    if (typeof persistent !== "boolean")
+      throw new ArgumentError(`${op}: persistent must be a boolean, got ${String(persistent)}`);
+    this.#buffers.set(name, { tensor, persistent });
+  }
+
+  /**
+   * The buffer registered as `name` on this module (null for a reserved slot); throws an
+   * ArgumentError naming the registered buffers when there is none.
+   *
+   * @example
+   * bn.getBuffer("running_mean");
+   */
+  getBuffer(name: string): Tensor | null {
+    const entry = this.#buffers.get(name);
+    if (!entry) {
+      const known = [...this.#buffers.keys()].join(", ") || "none";
+      throw new ArgumentError(
+        `${this.constructor.name}.getBuffer: no buffer named "${name}" (registered: ${known})`,
+      );
+    }
+    return entry.tensor;
+  }
+
+  /**
+   * Replaces the tensor of the already registered buffer `name`, keeping its persistence.
+   *
+   * @example
+   * bn.setBuffer("running_mean", zeros([4]));
+   */
+  setBuffer(name: string, tensor: Tensor | null): void {
+    const entry = this.#buffers.get(name);
+    if (!entry) this.getBuffer(name); // throws, naming the registered buffers
+    this.registerBuffer(name, tensor, entry?.persistent ?? true);
+  }
+
+  /**
+   * Every buffer (each once) with its dotted name, this module's first, then its children's.
+   *
+   * @example
+   * [...new BatchNorm1d(3).namedBuffers()].map(([n]) => n);
+   * // ["running_mean", "running_var", "num_batches_tracked"]
+   */
+  *namedBuffers(recurse = true): Generator<[string, Tensor]> {
+    const seen = new Set<Tensor>();
+    const modules: Iterable<[string, Module]> = recurse ? this.namedModules() : [["", this]];
+    for (const [prefix, m] of modules) {
+      for (const [name, { tensor }] of m.#buffers) {
+        if (tensor === null || seen.has(tensor)) continue;
+        seen.add(tensor);
+        yield [prefix ? `${prefix}.${name}` : name, tensor];
+      }
+    }
+  }
+
+  /** Every buffer, each once. @example [...net.buffers()].length */
+  *buffers(recurse = true): Generator<Tensor> {
+    for (const [, b] of this.namedBuffers(recurse)) yield b;
   }
 
   // ------------------------------------------------------------------ the tree
@@ -183,7 +289,14 @@ export class Module {
    * net.train();
    */
   train(mode = true): this {
-    for (const m of this.modules()) m.training = mode;
+    if (typeof mode !== "boolean")
+      throw new ArgumentError(
+        `${this.constructor.name}.train: mode must be a boolean, got ${String(mode)}`,
+      );
+    // NOTE: through each child's own train(), as PyTorch does, so a subclass that overrides
+    // train() (to freeze a part, say) sees the call.
+    this.training = mode;
+    for (const child of this.children()) child.train(mode);
     return this;
   }
 
@@ -206,9 +319,79 @@ export class Module {
     }
   }
 
+  // ------------------------------------------------------------------ dtype
+
+  /**
+   * Converts every floating-point parameter and buffer of the tree to `dtype` (float32 or
+   * float64), like PyTorch's `module.to(dtype)`; integer buffers (`num_batches_tracked`) are kept.
+   * A converted parameter is a new `Parameter` (with its gradient converted too) assigned where
+   * the old one was, shared parameters staying shared: build optimisers after calling `to`.
+   * Returns this module.
+   *
+   * @example
+   * const net = new Linear(3, 2).to("float64");
+   * net.weight.dtype; // "float64"
+   */
+  to(dtype: DType): this {
+    if (dtype !== "float32" && dtype !== "float64")
+      throw new DTypeError(
+        `${this.constructor.name}.to: dtype must be "float32" or "float64", got ${JSON.stringify(dtype)}`,
+      );
+    const converted = new Map<Tensor, Tensor>();
+    const convertParam = (p: Tensor): Tensor => {
+      if (!isFloat(p.dtype) || p.dtype === dtype) return p;
+      let q = converted.get(p);
+      if (!q) {
+        const fresh = new Parameter(
+          noGrad(() => p.to(dtype)),
+          p.requiresGrad,
+        );
+        if (p.grad) fresh.grad = noGrad(() => (p.grad as Tensor).to(dtype));
+        q = fresh;
+        converted.set(p, q);
+      }
+      return q;
+    };
+    for (const m of this.modules()) {
+      const own = m as unknown as Record<string, unknown>;
+      for (const key of Object.keys(own)) {
+        const v = own[key];
+        if (Array.isArray(v)) {
+          v.forEach((item, i) => {
+            if (isParameter(item)) v[i] = convertParam(item);
+          });
+        } else if (isParameter(v)) own[key] = convertParam(v);
+      }
+      for (const [name, entry] of m.#buffers) {
+        const b = entry.tensor;
+        if (b === null || !isFloat(b.dtype) || b.dtype === dtype) continue;
+        let c = converted.get(b);
+        if (!c) {
+          c = noGrad(() => b.to(dtype));
+          converted.set(b, c);
+        }
+        m.#buffers.set(name, { tensor: c, persistent: entry.persistent });
+      }
+    }
+    return this;
+  }
+
+  /** `to("float64")`. @example net.double(); */
+  double(): this {
+    return this.to("float64");
+  }
+
+  /** `to("float32")`. @example net.float(); */
+  float(): this {
+    return this.to("float32");
+  }
+
   // ------------------------------------------------------------------ saving
 
-  /** Every named parameter of the tree, shared ones under each of their names (PyTorch's order). */
+  /**
+   * Every named parameter and persistent buffer of the tree, shared ones under each of their
+   * names, in PyTorch's order: a module's parameters, then its buffers, then its children's.
+   */
   #stateEntries(prefix = "", path: Set<Module> = new Set()): [string, Tensor][] {
     if (path.has(this)) return [];
     path.add(this);
@@ -216,6 +399,8 @@ export class Module {
     const out: [string, Tensor][] = [];
     const name = (n: string) => (prefix ? `${prefix}.${n}` : n);
     for (const m of members) if (m.kind === "parameter") out.push([name(m.name), m.value]);
+    for (const [n, { tensor, persistent }] of this.#buffers)
+      if (tensor !== null && persistent) out.push([name(n), tensor]);
     for (const m of members)
       if (m.kind === "module") out.push(...m.value.#stateEntries(name(m.name), path));
     path.delete(this);
@@ -223,8 +408,8 @@ export class Module {
   }
 
   /**
-   * The parameters by dotted name, as tensors sharing their storage but cut from the graph: what
-   * `loadStateDict` and `saveSafetensors` take.
+   * The parameters and persistent buffers by dotted name, as tensors sharing their storage but cut
+   * from the graph: what `loadStateDict` and `saveSafetensors` take.
    *
    * @example
    * Object.keys(new Sequential(new Linear(2, 3)).stateDict()); // ["0.weight", "0.bias"]
@@ -236,7 +421,8 @@ export class Module {
   }
 
   /**
-   * Copies named tensors into the parameters, like PyTorch's `load_state_dict`. Strict by default:
+   * Copies named tensors into the parameters and persistent buffers, like PyTorch's
+   * `load_state_dict`. Strict by default:
    * missing or unexpected keys throw an ArgumentError listing them; a wrongly shaped entry always
    * throws a ShapeError. Nothing is changed when it throws. Values are converted to each
    * parameter's dtype.

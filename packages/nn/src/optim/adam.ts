@@ -1,4 +1,5 @@
 import { maximum, noGrad, type Tensor, zerosLike } from "@fluxion/core";
+import { lerp } from "./lerp.js";
 import {
   checkBoolean,
   checkRange,
@@ -22,12 +23,6 @@ export interface AdamOptions {
   amsgrad: boolean;
   /** Maximise the objective instead of minimising it (default false). */
   maximize: boolean;
-}
-
-/** PyTorch's CPU lerp: a + w(b − a) for w < ½, else b − (b − a)(1 − w). */
-function lerp(a: Tensor, b: Tensor, w: number): Tensor {
-  const diff = b.sub(a);
-  return w < 0.5 ? a.add(diff.mul(w)) : b.sub(diff.mul(1 - w));
 }
 
 /**

@@ -1,17 +1,29 @@
 import { ArgumentError } from "@fluxion/core";
-import type { BaseOptions, Optimizer } from "./optimizer.js";
+import { type BaseOptions, Optimizer } from "./optimizer.js";
 
-/** A scheduler's state: the epoch counter and the learning rates it started from. */
+/** A scheduler's state: the epoch counter, the learning rates it started from, the last rates set. */
 export interface LRSchedulerStateDict {
   lastEpoch: number;
   baseLrs: number[];
+  lastLr?: number[];
+}
+
+/** Throws unless `optimizer` is an Optimizer. */
+export function checkOptimizer(name: string, optimizer: unknown): Optimizer<BaseOptions> {
+  if (!(optimizer instanceof Optimizer))
+    throw new ArgumentError(
+      `${name}: optimizer must be an Optimizer, got ${optimizer === null ? "null" : typeof optimizer}`,
+    );
+  return optimizer;
 }
 
 /**
- * Base class of learning-rate schedulers, like PyTorch's `LRScheduler`: each `step()` advances
- * the epoch counter and sets every group's `lr` from a closed form in the epoch. Constructing one
- * records each group's starting rate as `initialLr`; a subclass's constructor ends with
- * `this.step()`, which applies epoch 0 (PyTorch's initial step).
+ * Base class of learning-rate schedulers, like PyTorch's `LRScheduler`. Each `step()` advances the
+ * epoch counter and sets every group's `lr` from `getLr()`, which is PyTorch's recursive
+ * ("chainable") form where PyTorch has one, so schedulers stepped together on one optimiser
+ * compose as in PyTorch; `step(epoch)` jumps to `epoch` with the closed form. Constructing one
+ * records each group's starting rate as `initialLr` (kept if already set, as PyTorch's
+ * `setdefault`); a subclass's constructor ends with `this.step()`, which applies epoch 0.
  *
  * @example
  * const sched = new StepLR(opt, { stepSize: 30 });
@@ -21,38 +33,69 @@ export abstract class LRScheduler {
   readonly optimizer: Optimizer<BaseOptions>;
   baseLrs: number[];
   lastEpoch: number;
+  protected readonly name: string;
   #lastLr: number[] = [];
 
   constructor(name: string, optimizer: Optimizer<BaseOptions>, lastEpoch = -1) {
-    this.optimizer = optimizer;
+    this.name = name;
+    this.optimizer = checkOptimizer(name, optimizer);
     if (!Number.isInteger(lastEpoch) || lastEpoch < -1)
       throw new ArgumentError(`${name}: lastEpoch must be an integer ≥ −1, got ${lastEpoch}`);
     for (const [i, g] of optimizer.paramGroups.entries()) {
-      if (lastEpoch === -1) g.initialLr = g.lr;
+      if (lastEpoch === -1) g.initialLr ??= g.lr;
       else if (g.initialLr === undefined)
         throw new ArgumentError(
           `${name}: resuming at lastEpoch ${lastEpoch} needs initialLr in parameter group ${i}`,
         );
     }
-    this.baseLrs = optimizer.paramGroups.map((g) => g.initialLr as number);
+    this.baseLrs = optimizer.paramGroups.map((g) => g.initialLr ?? g.lr);
     this.lastEpoch = lastEpoch;
   }
 
-  /** The learning rate at `epoch` for a group that started at `baseLr`. */
-  abstract closedFormLr(baseLr: number, epoch: number): number;
+  /** The learning rate of parameter group `group` (which started at `baseLr`) at `epoch`. */
+  abstract closedFormLr(baseLr: number, epoch: number, group: number): number;
+
+  /** The learning rates of every group at `lastEpoch` in closed form. */
+  protected closedFormLrs(): number[] {
+    return this.baseLrs.map((b, i) => this.closedFormLr(b, this.lastEpoch, i));
+  }
 
   /**
-   * Advances one epoch and updates every group's learning rate.
+   * The learning rates for the epoch `step()` just entered: PyTorch's `get_lr`. The default is
+   * the closed form; schedulers whose PyTorch form is recursive (from each group's current `lr`)
+   * override it.
+   */
+  protected getLr(): number[] {
+    return this.closedFormLrs();
+  }
+
+  /** Sets every group's learning rate. */
+  protected applyLrs(lrs: readonly number[]): void {
+    this.#lastLr = this.optimizer.paramGroups.map((g, i) => {
+      g.lr = lrs[i] ?? g.lr;
+      return g.lr;
+    });
+  }
+
+  /**
+   * Advances one epoch and updates every group's learning rate; with `epoch`, jumps to that
+   * epoch and uses the closed form (PyTorch's deprecated `step(epoch)`, used by SequentialLR).
    *
    * @example
    * sched.step();
    */
-  step(): void {
-    this.lastEpoch++;
-    this.#lastLr = this.optimizer.paramGroups.map((g, i) => {
-      g.lr = this.closedFormLr(this.baseLrs[i] as number, this.lastEpoch);
-      return g.lr;
-    });
+  step(epoch?: number): void {
+    if (epoch === undefined) {
+      this.lastEpoch++;
+      this.applyLrs(this.getLr());
+      return;
+    }
+    if (!Number.isInteger(epoch) || epoch < 0)
+      throw new ArgumentError(
+        `${this.name}.step: epoch must be a non-negative integer, got ${String(epoch)}`,
+      );
+    this.lastEpoch = epoch;
+    this.applyLrs(this.closedFormLrs());
   }
 
   /** The learning rates set by the last `step()`. @example sched.getLastLr(); // [0.1] */
@@ -60,21 +103,29 @@ export abstract class LRScheduler {
     return [...this.#lastLr];
   }
 
-  /** The epoch counter and base rates. @example const saved = sched.stateDict(); */
+  /** The epoch counter, base rates and last rates. @example const saved = sched.stateDict(); */
   stateDict(): LRSchedulerStateDict {
-    return { lastEpoch: this.lastEpoch, baseLrs: [...this.baseLrs] };
+    return { lastEpoch: this.lastEpoch, baseLrs: [...this.baseLrs], lastLr: [...this.#lastLr] };
   }
 
-  /** Restores `stateDict()` output (the optimiser's lr is restored with the optimiser). */
+  /**
+   * Restores `stateDict()` output (the optimiser's lr is restored with the optimiser).
+   *
+   * @example
+   * sched.loadStateDict(saved);
+   */
   loadStateDict(state: LRSchedulerStateDict): void {
+    const op = `${this.name}.loadStateDict`;
     if (!Number.isInteger(state?.lastEpoch) || !Array.isArray(state.baseLrs))
-      throw new ArgumentError("LRScheduler.loadStateDict: expected { lastEpoch, baseLrs }");
+      throw new ArgumentError(`${op}: expected { lastEpoch, baseLrs }`);
     if (state.baseLrs.length !== this.optimizer.paramGroups.length)
       throw new ArgumentError(
-        `LRScheduler.loadStateDict: ${state.baseLrs.length} base rates for ${this.optimizer.paramGroups.length} parameter groups`,
+        `${op}: ${state.baseLrs.length} base rates for ${this.optimizer.paramGroups.length} parameter groups`,
       );
     this.lastEpoch = state.lastEpoch;
     this.baseLrs = [...state.baseLrs];
-    this.#lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+    this.#lastLr = Array.isArray(state.lastLr)
+      ? [...state.lastLr]
+      : this.optimizer.paramGroups.map((g) => g.lr);
   }
 }

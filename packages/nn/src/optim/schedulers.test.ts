@@ -42,6 +42,8 @@ describe("learning-rate schedulers", () => {
     sched.step();
     const opt2 = optimizer(0.1);
     const sched2 = new StepLR(opt2, { stepSize: 1, gamma: 0.5 });
+    // as in PyTorch, the learning rate itself is restored with the optimiser
+    opt2.loadStateDict(opt.stateDict());
     sched2.loadStateDict(sched.stateDict());
     sched.step();
     sched2.step();

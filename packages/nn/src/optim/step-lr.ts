@@ -38,4 +38,10 @@ export class StepLR extends LRScheduler {
   closedFormLr(baseLr: number, epoch: number): number {
     return baseLr * this.gamma ** Math.floor(epoch / this.stepSize);
   }
+
+  /** PyTorch's recursive form: the current rate, times γ at each multiple of stepSize. */
+  protected override getLr(): number[] {
+    const decay = this.lastEpoch !== 0 && this.lastEpoch % this.stepSize === 0;
+    return this.optimizer.paramGroups.map((g) => (decay ? g.lr * this.gamma : g.lr));
+  }
 }

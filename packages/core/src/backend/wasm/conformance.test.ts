@@ -239,6 +239,27 @@ describe("wasm backend conformance with the CPU backend", () => {
     },
   );
 
+  it("a narrow product with enough work for threads (n = 1..20 columns) agrees with the CPU", () => {
+    // m·k·n above the threaded-work threshold (2²¹) for every n here, and C narrower than a chunk
+    const rng = rngFrom(5);
+    const [m, k] = [2000, 128];
+    const before = getNumThreads();
+    try {
+      for (const threads of [1, 2]) {
+        setNumThreads(threads);
+        for (let n = 1; n <= 20; n++) {
+          const a = values("float32", m * k, rng, 1, false);
+          const b = values("float32", k * n, rng, 1, false);
+          const got = wasm.matmul(a, [m, k], b, [k, n], false, false, [m, n], "float32");
+          const want = cpuBackend.matmul(a, [m, k], b, [k, n], false, false, [m, n], "float32");
+          expectClose(got, want, 0, 1e-6 * k, `matmul [${m}, ${k}]·[${k}, ${n}] on ${threads}`);
+        }
+      }
+    } finally {
+      setNumThreads(before);
+    }
+  });
+
   it("elementwise kernels large enough for threads give the same bits on 1 and 2 threads", () => {
     const n = 100_003; // above the threshold, with a ragged tail
     const rng = rngFrom(11);

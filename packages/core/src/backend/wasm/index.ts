@@ -121,7 +121,9 @@ function matmulF32(
   // Large products are cut into chunks of C's columns that threads take from a shared counter:
   // every element is computed by the same instructions in the same order whatever the split, so
   // results do not depend on the number of threads or on who computed what.
-  let threads = m * n * k >= MIN_THREADED_WORK ? Math.min(rt.threads, Math.floor(n / 16)) : 1;
+  // NOTE: at least one thread: a narrow C (n < 16) with much work is not split, but still computed
+  let threads =
+    m * n * k >= MIN_THREADED_WORK ? Math.max(1, Math.min(rt.threads, Math.floor(n / 16))) : 1;
   if (threads > 1) threads = 1 + (rt.pool as WorkerPool).ensure(threads - 1);
   const scratch: number[] = [];
   for (let t = 0; t < threads; t++) scratch.push(rt.alloc(scratchFloats));

@@ -1,0 +1,515 @@
+// The methods of Tensor (`x.add(y)`, `x.sum()`, `loss.backward()`), as one table installed on
+// Tensor.prototype when this module runs. The package entry (index.ts) imports it, and
+// package.json lists it under `sideEffects`, so in Node and in every bundler the methods exist
+// exactly when the types below do: both come with `@fluxion/core`.
+//
+// Tensor itself imports no op: ops import Tensor, this module imports the ops, and nothing imports
+// this module but the entries. Core's own code (vjp rules, the backward walk) calls ops through
+// these methods, which keeps op modules from importing each other in cycles (sum's rule expands,
+// expand's rule sums).
+import { type BackwardOptions, backward as runBackward } from "./autodiff/engine.js";
+import { isGradEnabled, noGrad } from "./autodiff/grad-mode.js";
+import type { DType } from "./dtype.js";
+import { ArgumentError, DTypeError, GraphError, ShapeError } from "./errors.js";
+import { isInt32Value } from "./ops/convert.js";
+import {
+  abs,
+  add,
+  argmax,
+  argmin,
+  asTensor,
+  cast,
+  clamp,
+  clone,
+  div,
+  eq,
+  exp,
+  expand,
+  expm1,
+  flatten,
+  gather,
+  ge,
+  gt,
+  indexSelect,
+  le,
+  log,
+  log1p,
+  logSumExp,
+  lt,
+  type MatmulOptions,
+  matmul,
+  max,
+  maximum,
+  mean,
+  min,
+  minimum,
+  mul,
+  ne,
+  neg,
+  permute,
+  pow,
+  reshape,
+  type SliceRange,
+  sign,
+  slice,
+  sqrt,
+  squeeze,
+  std,
+  sub,
+  sum,
+  transpose,
+  unsqueeze,
+  type VarOptions,
+  variance,
+  where,
+} from "./ops/index.js";
+import { describeValue, fmt, shapesEqual } from "./shape.js";
+import { Tensor, type TensorLike } from "./tensor/tensor.js";
+
+type Axes = number | readonly number[];
+
+/**
+ * The methods every Tensor has (installed by `@fluxion/core`'s entry). Each is the function of the
+ * same name with the tensor as its first argument: see that function for details.
+ */
+export interface TensorMethods {
+  /**
+   * Computes gradients of this tensor with respect to every leaf that requires grad and adds them
+   * to their `.grad`. A non-scalar tensor needs an explicit `gradient` of its shape.
+   *
+   * @example
+   * const x = tensor([1, 2, 3], { requiresGrad: true });
+   * x.pow(2).sum().backward();
+   * x.grad?.toArray(); // [2, 4, 6]
+   */
+  backward(gradient?: TensorLike, options?: BackwardOptions): void;
+
+  /**
+   * Copies `src` (broadcast to this shape) into this tensor, in place.
+   *
+   * @example
+   * noGrad(() => w.copy_(savedW));
+   */
+  copy_(src: TensorLike): this;
+  /**
+   * In place: this + other·alpha.
+   *
+   * @example
+   * noGrad(() => w.add_(w.grad, -0.1));
+   */
+  add_(other: TensorLike, alpha?: number): this;
+  /**
+   * In place: this − other·alpha.
+   *
+   * @example
+   * noGrad(() => w.sub_(w.grad, 0.1));
+   */
+  sub_(other: TensorLike, alpha?: number): this;
+  /**
+   * In place: this · other.
+   *
+   * @example
+   * noGrad(() => w.mul_(0.5));
+   */
+  mul_(other: TensorLike): this;
+  /**
+   * In place: this / other.
+   *
+   * @example
+   * noGrad(() => w.div_(2));
+   */
+  div_(other: TensorLike): this;
+  /**
+   * In place: every element set to `value`.
+   *
+   * @example
+   * zeros([2]).fill_(3); // [3, 3]
+   */
+  fill_(value: number): this;
+  /**
+   * In place: every element set to 0.
+   *
+   * @example
+   * ones([2]).zero_(); // [0, 0]
+   */
+  zero_(): this;
+
+  /**
+   * This tensor converted to `dtype` (the same tensor when it already has it). Differentiable
+   * between float dtypes.
+   *
+   * @example
+   * x.to("float64");
+   */
+  to(dtype: DType): Tensor;
+  /** `to("float32")`. @example x.float() */
+  float(): Tensor;
+  /** `to("float64")`. @example x.double() */
+  double(): Tensor;
+  /** `to("int32")` (truncates towards zero). @example x.int() */
+  int(): Tensor;
+
+  /** {@link add}: this + other. @example x.add(1) */
+  add(other: TensorLike): Tensor;
+  /** {@link sub}: this − other. @example x.sub(1) */
+  sub(other: TensorLike): Tensor;
+  /** {@link mul}: this · other. @example x.mul(2) */
+  mul(other: TensorLike): Tensor;
+  /** {@link div}: this / other. @example x.div(2) */
+  div(other: TensorLike): Tensor;
+  /** {@link pow}: this raised to `exponent`. @example x.pow(2) */
+  pow(exponent: TensorLike): Tensor;
+  /** {@link neg}: −this. @example x.neg() */
+  neg(): Tensor;
+  /** {@link clone}: a copy that stays in the graph. @example x.clone() */
+  clone(): Tensor;
+  /** {@link exp}: eˣ. @example x.exp() */
+  exp(): Tensor;
+  /** {@link log}: natural logarithm. @example x.log() */
+  log(): Tensor;
+  /** {@link log1p}: log(1 + x). @example x.log1p() */
+  log1p(): Tensor;
+  /** {@link expm1}: eˣ − 1. @example x.expm1() */
+  expm1(): Tensor;
+  /** {@link sqrt}: √x. @example x.sqrt() */
+  sqrt(): Tensor;
+  /** {@link abs}: |x|. @example x.abs() */
+  abs(): Tensor;
+  /** {@link sign}: −1, 0 or 1. @example x.sign() */
+  sign(): Tensor;
+  /** {@link clamp}: values limited to [min, max]. @example x.clamp(0, 1) */
+  clamp(min?: number, max?: number): Tensor;
+  /** {@link maximum}: elementwise larger of this and other. @example x.maximum(0) */
+  maximum(other: TensorLike): Tensor;
+  /** {@link minimum}: elementwise smaller of this and other. @example x.minimum(0) */
+  minimum(other: TensorLike): Tensor;
+  /** {@link eq}: this == other, as int32 0/1. @example x.eq(0) */
+  eq(other: TensorLike): Tensor;
+  /** {@link ne}: this != other, as int32 0/1. @example x.ne(0) */
+  ne(other: TensorLike): Tensor;
+  /** {@link lt}: this < other, as int32 0/1. @example x.lt(0) */
+  lt(other: TensorLike): Tensor;
+  /** {@link le}: this ≤ other, as int32 0/1. @example x.le(0) */
+  le(other: TensorLike): Tensor;
+  /** {@link gt}: this > other, as int32 0/1. @example x.gt(0) */
+  gt(other: TensorLike): Tensor;
+  /** {@link ge}: this ≥ other, as int32 0/1. @example x.ge(0) */
+  ge(other: TensorLike): Tensor;
+  /** {@link sum} over `axes` (all when omitted). @example x.sum(1, true) */
+  sum(axes?: Axes, keepDims?: boolean): Tensor;
+  /** {@link mean} over `axes` (all when omitted). @example x.mean(0) */
+  mean(axes?: Axes, keepDims?: boolean): Tensor;
+  /** {@link max} over `axes` (all when omitted). @example x.max(-1) */
+  max(axes?: Axes, keepDims?: boolean): Tensor;
+  /** {@link min} over `axes` (all when omitted). @example x.min(-1) */
+  min(axes?: Axes, keepDims?: boolean): Tensor;
+  /** {@link logSumExp} over `axes` (all when omitted). @example x.logSumExp(-1) */
+  logSumExp(axes?: Axes, keepDims?: boolean): Tensor;
+  /** {@link variance} over `axes` (all when omitted). @example x.var(0, { correction: 0 }) */
+  var(axes?: Axes, options?: VarOptions): Tensor;
+  /** {@link std} over `axes` (all when omitted). @example x.std(0) */
+  std(axes?: Axes, options?: VarOptions): Tensor;
+  /** {@link argmax}: index of the largest value (flattened when `axis` is omitted). @example x.argmax(1) */
+  argmax(axis?: number, keepDims?: boolean): Tensor;
+  /** {@link argmin}: index of the smallest value (flattened when `axis` is omitted). @example x.argmin(1) */
+  argmin(axis?: number, keepDims?: boolean): Tensor;
+  /** {@link matmul}: matrix product. @example x.matmul(w, { transposeB: true }) */
+  matmul(other: TensorLike, options?: MatmulOptions): Tensor;
+  /** {@link reshape}: the same values in a new shape. @example x.reshape([2, -1]) */
+  reshape(shape: readonly number[]): Tensor;
+  /** Alias of `reshape` (tensors here are always contiguous). @example x.view([-1]) */
+  view(shape: readonly number[]): Tensor;
+  /** {@link flatten}: axes `startAxis..endAxis` merged into one. @example x.flatten(1) */
+  flatten(startAxis?: number, endAxis?: number): Tensor;
+  /** {@link transpose}: two axes swapped (the last two by default). @example x.transpose() */
+  transpose(axis0?: number, axis1?: number): Tensor;
+  /** {@link permute}: axes reordered. @example x.permute([2, 0, 1]) */
+  permute(perm: readonly number[]): Tensor;
+  /** {@link expand}: broadcast to `shape`. @example x.expand([4, 3]) */
+  expand(shape: readonly number[]): Tensor;
+  /** {@link squeeze}: size-1 axes removed. @example x.squeeze(-1) */
+  squeeze(axes?: Axes): Tensor;
+  /** {@link unsqueeze}: a size-1 axis inserted. @example x.unsqueeze(0) */
+  unsqueeze(axis: number): Tensor;
+  /** {@link slice}: a strided sub-tensor. @example x.slice([[0, 2]]) */
+  slice(ranges: readonly SliceRange[]): Tensor;
+  /** {@link gather}: values picked along `axis` by `index`. @example x.gather(1, index) */
+  gather(axis: number, index: Tensor): Tensor;
+  /** {@link indexSelect}: whole slices picked along `axis`. @example x.indexSelect(0, rows) */
+  indexSelect(axis: number, index: Tensor): Tensor;
+  /** {@link where}: this where `condition` is nonzero, else `other`. @example x.where(x.gt(0), 0) */
+  where(condition: TensorLike, other: TensorLike): Tensor;
+  /**
+   * Transpose of a matrix (rank ≤ 2), like PyTorch's `.T` for matrices.
+   *
+   * @example
+   * w.T.shape; // [out, in] for w of shape [in, out]
+   */
+  readonly T: Tensor;
+}
+
+/** Every method of TensorMethods with `this` bound to a Tensor: the compiler checks none is missing. */
+type MethodTable = {
+  [K in Exclude<keyof TensorMethods, "T">]: (
+    this: Tensor,
+    ...args: Parameters<TensorMethods[K]>
+  ) => ReturnType<TensorMethods[K]>;
+};
+
+/** Writes `values` (already checked to be a result of this tensor's ops) into its storage. */
+function writeInPlace<T extends Tensor>(t: T, op: string, values: Tensor, cast = false): T {
+  if (t._requiresGrad && isGradEnabled()) {
+    throw new GraphError(
+      `${op}: a tensor that requires grad cannot be modified in place while grad is recorded; wrap the update in noGrad(() => …)`,
+    );
+  }
+  if (!shapesEqual(values.shape, t.shape)) {
+    throw new ShapeError(
+      `${op}: the result has shape ${fmt(values.shape)} but this tensor has shape ${fmt(t.shape)}`,
+    );
+  }
+  if (!cast && t.dtype === "int32" && values.dtype !== "int32") {
+    throw new DTypeError(
+      `${op}: the result has dtype ${values.dtype}, which cannot be stored in this int32 tensor (shape ${fmt(t.shape)}) in place; use the out-of-place ${op.slice(0, -1)} or convert first with .to("${values.dtype}")`,
+    );
+  }
+  const data = t._storage.data;
+  const src = values._data;
+  if (t.dtype === "int32") for (let i = 0; i < data.length; i++) data[i] = Math.trunc(src[i] ?? 0);
+  else data.set(src);
+  t._storage.version++;
+  return t;
+}
+
+const methods: MethodTable = {
+  backward(gradient, options = {}) {
+    runBackward([this], [gradient], options);
+  },
+  copy_(src) {
+    const s = asTensor(src, this.dtype);
+    const lead = this.ndim - s.ndim;
+    if (lead < 0 || s.shape.some((d, i) => d !== 1 && d !== this.shape[lead + i])) {
+      throw new ShapeError(
+        `copy_: src of shape ${fmt(s.shape)} does not broadcast to this tensor's shape ${fmt(this.shape)}`,
+      );
+    }
+    // copy_ converts like PyTorch's (float into int32 truncates towards zero)
+    return writeInPlace(
+      this,
+      "copy_",
+      noGrad(() => expand(s, this.shape)),
+      true,
+    );
+  },
+  add_(other, alpha = 1) {
+    return writeInPlace(
+      this,
+      "add_",
+      noGrad(() => add(this, alpha === 1 ? other : mul(other, alpha))),
+    );
+  },
+  sub_(other, alpha = 1) {
+    return writeInPlace(
+      this,
+      "sub_",
+      noGrad(() => sub(this, alpha === 1 ? other : mul(other, alpha))),
+    );
+  },
+  mul_(other) {
+    return writeInPlace(
+      this,
+      "mul_",
+      noGrad(() => mul(this, other)),
+    );
+  },
+  div_(other) {
+    return writeInPlace(
+      this,
+      "div_",
+      noGrad(() => div(this, other)),
+    );
+  },
+  fill_(value) {
+    if (typeof value !== "number") {
+      throw new ArgumentError(`fill_: value must be a number, got ${describeValue(value)}`);
+    }
+    if (this.dtype === "int32" && !isInt32Value(value)) {
+      throw new DTypeError(
+        `fill_: value ${value} is not a 32-bit integer, so it cannot be stored in this int32 tensor`,
+      );
+    }
+    if (this._requiresGrad && isGradEnabled()) {
+      throw new GraphError(
+        "fill_: a tensor that requires grad cannot be modified in place while grad is recorded",
+      );
+    }
+    this._storage.data.fill(value);
+    this._storage.version++;
+    return this;
+  },
+  zero_() {
+    return this.fill_(0);
+  },
+  to(dtype) {
+    return cast(this, dtype);
+  },
+  float() {
+    return cast(this, "float32");
+  },
+  double() {
+    return cast(this, "float64");
+  },
+  int() {
+    return cast(this, "int32");
+  },
+  add(other) {
+    return add(this, other);
+  },
+  sub(other) {
+    return sub(this, other);
+  },
+  mul(other) {
+    return mul(this, other);
+  },
+  div(other) {
+    return div(this, other);
+  },
+  pow(exponent) {
+    return pow(this, exponent);
+  },
+  neg() {
+    return neg(this);
+  },
+  clone() {
+    return clone(this);
+  },
+  exp() {
+    return exp(this);
+  },
+  log() {
+    return log(this);
+  },
+  log1p() {
+    return log1p(this);
+  },
+  expm1() {
+    return expm1(this);
+  },
+  sqrt() {
+    return sqrt(this);
+  },
+  abs() {
+    return abs(this);
+  },
+  sign() {
+    return sign(this);
+  },
+  clamp(lo, hi) {
+    return clamp(this, lo, hi);
+  },
+  maximum(other) {
+    return maximum(this, other);
+  },
+  minimum(other) {
+    return minimum(this, other);
+  },
+  eq(other) {
+    return eq(this, other);
+  },
+  ne(other) {
+    return ne(this, other);
+  },
+  lt(other) {
+    return lt(this, other);
+  },
+  le(other) {
+    return le(this, other);
+  },
+  gt(other) {
+    return gt(this, other);
+  },
+  ge(other) {
+    return ge(this, other);
+  },
+  sum(axes, keepDims = false) {
+    return sum(this, axes, keepDims);
+  },
+  mean(axes, keepDims = false) {
+    return mean(this, axes, keepDims);
+  },
+  max(axes, keepDims = false) {
+    return max(this, axes, keepDims);
+  },
+  min(axes, keepDims = false) {
+    return min(this, axes, keepDims);
+  },
+  logSumExp(axes, keepDims = false) {
+    return logSumExp(this, axes, keepDims);
+  },
+  var(axes, options) {
+    return variance(this, axes, options);
+  },
+  std(axes, options) {
+    return std(this, axes, options);
+  },
+  argmax(axis, keepDims = false) {
+    return argmax(this, axis, keepDims);
+  },
+  argmin(axis, keepDims = false) {
+    return argmin(this, axis, keepDims);
+  },
+  matmul(other, options) {
+    return matmul(this, other, options);
+  },
+  reshape(shape) {
+    return reshape(this, shape);
+  },
+  view(shape) {
+    return reshape(this, shape);
+  },
+  flatten(startAxis = 0, endAxis = -1) {
+    return flatten(this, startAxis, endAxis);
+  },
+  transpose(axis0 = -2, axis1 = -1) {
+    return transpose(this, axis0, axis1);
+  },
+  permute(perm) {
+    return permute(this, perm);
+  },
+  expand(shape) {
+    return expand(this, shape);
+  },
+  squeeze(axes) {
+    return squeeze(this, axes);
+  },
+  unsqueeze(axis) {
+    return unsqueeze(this, axis);
+  },
+  slice(ranges) {
+    return slice(this, ranges);
+  },
+  gather(axis, index) {
+    return gather(this, axis, index);
+  },
+  indexSelect(axis, index) {
+    return indexSelect(this, axis, index);
+  },
+  where(condition, other) {
+    return where(condition, this, other);
+  },
+};
+
+for (const [name, fn] of Object.entries(methods)) {
+  Object.defineProperty(Tensor.prototype, name, { value: fn, writable: true, configurable: true });
+}
+Object.defineProperty(Tensor.prototype, "T", {
+  get(this: Tensor): Tensor {
+    if (this.ndim > 2) {
+      throw new ShapeError(
+        `T: only defined for rank ≤ 2, got shape ${fmt(this.shape)}; use permute`,
+      );
+    }
+    return this.ndim < 2 ? this : transpose(this, 0, 1);
+  },
+  configurable: true,
+});

@@ -1,0 +1,2 @@
+export { type ClipGradNormOptions, clipGradNorm_ } from "./clip-grad-norm.js";
+export { clipGradValue_ } from "./clip-grad-value.js";

@@ -1,0 +1,8 @@
+import type { OnnxLowering } from "../types.js";
+import { activationLowerings } from "./activations.js";
+import { coreLowerings } from "./core.js";
+
+/** Every built-in lowering, by op name. */
+export const builtinLowerings: ReadonlyMap<string, OnnxLowering<unknown>> = new Map(
+  Object.entries({ ...coreLowerings, ...activationLowerings }),
+);
