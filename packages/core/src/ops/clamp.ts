@@ -35,7 +35,7 @@ export function clamp(x: TensorLike, min?: number, max?: number): Tensor {
   if (Number.isNaN(lo) || Number.isNaN(hi) || lo > hi) {
     throw new ArgumentError(`clamp: needs min ≤ max, got min=${min}, max=${max}`);
   }
-  let t = asTensor(x);
+  let t = asTensor(x, undefined, "clamp");
   // PyTorch's type promotion: an int32 tensor clamped to non-integer bounds gives a float result.
   const intBound = (v: number) => !Number.isFinite(v) || isInt32Value(v);
   if (t.dtype === "int32" && !(intBound(lo) && intBound(hi))) t = cast(t, getDefaultDType());

@@ -17,25 +17,25 @@ const geOp = defineBinary({ name: "ge", kernel: "ge", dtype: int32DType });
  * eq(tensor([1, 2]), 2); // [0, 1]
  */
 export function eq(a: TensorLike, b: TensorLike): Tensor {
-  return eqOp(asPair(a, b), {});
+  return eqOp(asPair(a, b, "eq"), {});
 }
 /** 1 where a ≠ b, else 0 (int32, broadcast). @example ne(x, 0) */
 export function ne(a: TensorLike, b: TensorLike): Tensor {
-  return neOp(asPair(a, b), {});
+  return neOp(asPair(a, b, "ne"), {});
 }
 /** 1 where a < b, else 0 (int32, broadcast). @example lt(x, 0) */
 export function lt(a: TensorLike, b: TensorLike): Tensor {
-  return ltOp(asPair(a, b), {});
+  return ltOp(asPair(a, b, "lt"), {});
 }
 /** 1 where a ≤ b, else 0 (int32, broadcast). @example le(x, 0) */
 export function le(a: TensorLike, b: TensorLike): Tensor {
-  return leOp(asPair(a, b), {});
+  return leOp(asPair(a, b, "le"), {});
 }
 /** 1 where a > b, else 0 (int32, broadcast). @example gt(x, 0) */
 export function gt(a: TensorLike, b: TensorLike): Tensor {
-  return gtOp(asPair(a, b), {});
+  return gtOp(asPair(a, b, "gt"), {});
 }
 /** 1 where a ≥ b, else 0 (int32, broadcast). @example ge(x, 0) */
 export function ge(a: TensorLike, b: TensorLike): Tensor {
-  return geOp(asPair(a, b), {});
+  return geOp(asPair(a, b, "ge"), {});
 }

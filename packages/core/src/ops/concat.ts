@@ -50,7 +50,7 @@ const concatOp = defineOp<Tensor[], { axis: number }>({
  */
 export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
   checkArray("concat", "tensors", tensors);
-  const xs = tensors.map((t) => asTensor(t));
+  const xs = tensors.map((t) => asTensor(t, undefined, "concat"));
   const [first] = xs;
   if (first === undefined) throw new ArgumentError("concat: needs at least one tensor");
   if (first.ndim === 0) throw new ShapeError("concat: cannot concatenate scalars; use stack");
@@ -67,7 +67,7 @@ export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
  */
 export function stack(tensors: readonly TensorLike[], axis = 0): Tensor {
   checkArray("stack", "tensors", tensors);
-  const xs = tensors.map((t) => asTensor(t));
+  const xs = tensors.map((t) => asTensor(t, undefined, "stack"));
   const [first] = xs;
   if (first === undefined) throw new ArgumentError("stack: needs at least one tensor");
   xs.forEach((x, i) => {

@@ -1,6 +1,6 @@
 import type { DType, TypedArray } from "../dtype.js";
 import { allocate, getDefaultDType, isDType } from "../dtype.js";
-import { DTypeError } from "../errors.js";
+import { DTypeError, FluxionError } from "../errors.js";
 import { tensor } from "../tensor/create.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 
@@ -9,8 +9,22 @@ import { Tensor, type TensorLike } from "../tensor/tensor.js";
  * PyTorch's type promotion, a number that is not a 32-bit integer (0.5, 1e10, NaN) next to an int32
  * tensor is a float scalar of the default dtype, so `int32Tensor.add(0.5)` is a float tensor.
  */
-export function asTensor(value: TensorLike, like?: DType): Tensor {
+export function asTensor(value: TensorLike, like?: DType, op?: string): Tensor {
   if (value instanceof Tensor) return value;
+  if (op !== undefined) {
+    // Conversion errors name the function the user called, not `tensor`.
+    try {
+      return asTensor(value, like);
+    } catch (e) {
+      if (e instanceof FluxionError && e.message.startsWith("tensor: ")) {
+        const Kind = e.constructor as new (message: string) => FluxionError;
+        throw new Kind(
+          `${op}: an argument is not a tensor, number or nested array of numbers: ${e.message.slice(8)}`,
+        );
+      }
+      throw e;
+    }
+  }
   if (like !== undefined && !isDType(like))
     throw new DTypeError(
       `asTensor: unknown dtype ${String(like)} (expected float32, float64 or int32)`,
@@ -35,9 +49,9 @@ export function isInt32Value(value: number): boolean {
 }
 
 /** Both operands of a binary op as tensors; a number takes the other side's dtype. */
-export function asPair(a: TensorLike, b: TensorLike): [Tensor, Tensor] {
-  if (a instanceof Tensor) return [a, asTensor(b, a.dtype)];
-  if (b instanceof Tensor) return [asTensor(a, b.dtype), b];
-  const ta = asTensor(a);
-  return [ta, asTensor(b, ta.dtype)];
+export function asPair(a: TensorLike, b: TensorLike, op?: string): [Tensor, Tensor] {
+  if (a instanceof Tensor) return [a, asTensor(b, a.dtype, op)];
+  if (b instanceof Tensor) return [asTensor(a, b.dtype, op), b];
+  const ta = asTensor(a, undefined, op);
+  return [ta, asTensor(b, ta.dtype, op)];
 }

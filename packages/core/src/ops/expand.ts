@@ -20,7 +20,7 @@ const expandOp = defineOp<[Tensor], { shape: readonly number[] }>({
  */
 export function expand(x: TensorLike, shape: readonly number[]): Tensor {
   checkIntegers("expand", "shape", shape);
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "expand");
   const lead = shape.length - t.ndim;
   if (lead < 0) {
     throw new ShapeError(`expand: cannot expand ${fmt(t.shape)} to fewer dimensions ${fmt(shape)}`);

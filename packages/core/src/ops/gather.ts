@@ -82,7 +82,7 @@ export const scatterAddOp: Op<[Tensor, Tensor, Tensor], { axis: number }> = defi
  * gather(tensor([[1, 2], [3, 4]]), 1, tensor([[1], [0]], { dtype: "int32" })); // [[2], [3]]
  */
 export function gather(x: TensorLike, axis: number, index: Tensor): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "gather");
   const a = normalizeAxis("gather", axis, t.ndim);
   if (!(index instanceof Tensor))
     throw new ArgumentError(`gather: index must be an int32 Tensor, got ${describeValue(index)}`);
@@ -103,8 +103,8 @@ export function scatterAdd(
   index: Tensor,
   src: TensorLike,
 ): Tensor {
-  const t = asTensor(input);
-  const s = asTensor(src, t.dtype);
+  const t = asTensor(input, undefined, "scatterAdd");
+  const s = asTensor(src, t.dtype, "scatterAdd");
   const a = normalizeAxis("scatterAdd", axis, t.ndim);
   checkIndex("scatterAdd", t, a, index, s.shape);
   return scatterAddOp([t, index, s], { axis: a });

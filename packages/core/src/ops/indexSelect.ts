@@ -12,7 +12,7 @@ import { gather } from "./gather.js";
  * indexSelect(tensor([[1, 2], [3, 4], [5, 6]]), 0, tensor([2, 0], { dtype: "int32" })); // [[5, 6], [1, 2]]
  */
 export function indexSelect(x: TensorLike, axis: number, index: Tensor): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "indexSelect");
   if (!(index instanceof Tensor))
     throw new ArgumentError(`indexSelect: index must be a Tensor, got ${describeValue(index)}`);
   if (index.dtype !== "int32")

@@ -13,7 +13,7 @@ import { where } from "./where.js";
  * logSumExp(tensor([1000, 1000])); // 1000.6931, not Infinity
  */
 export function logSumExp(x: TensorLike, axes?: Axes, keepDims = false): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "logSumExp");
   const list = checkAxes("logSumExp", t, axes);
   checkKeepDims("logSumExp", keepDims);
   // log Σ over no elements is log 0 = −∞ (PyTorch's value), kept differentiable through sum

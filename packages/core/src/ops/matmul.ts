@@ -74,7 +74,7 @@ export interface MatmulOptions {
  * matmul(ones([32, 784]), ones([10, 784]), { transposeB: true }).shape; // [32, 10]
  */
 export function matmul(a: TensorLike, b: TensorLike, options: MatmulOptions = {}): Tensor {
-  const [x, y] = asPair(a, b);
+  const [x, y] = asPair(a, b, "matmul");
   const transA = options.transposeA ?? false;
   const transB = options.transposeB ?? false;
   for (const [name, v] of [

@@ -17,7 +17,9 @@ export type Axes = number | readonly number[] | undefined;
 
 /** The attributes of a reduction of `x` over `axes`, validated against its rank. */
 export function reduceAttrs(op: string, x: Tensor, axes: Axes, keepDims: boolean): ReduceAttrs {
-  return { axes: checkAxes(op, x, axes), keepDims: checkKeepDims(op, keepDims) };
+  const list = checkAxes(op, x, axes);
+  // A scalar accepts axis 0 or −1 (as in PyTorch) and has nothing to reduce.
+  return { axes: x.ndim === 0 ? [] : list, keepDims: checkKeepDims(op, keepDims) };
 }
 
 /** The axes of a reduction checked against x's rank, with `op` (the function called) in errors. */

@@ -125,7 +125,7 @@ function normalize(
  * slice(arange(10), [[2, -2, 3]]); // [2, 5]
  */
 export function slice(x: TensorLike, ranges: readonly SliceRange[]): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "slice");
   const [attrs, dropped] = normalize("slice", t.shape, ranges);
   const sliced = shapesEqual(attrs.shape, t.shape) ? t : sliceOp([t], attrs);
   return dropped.length
@@ -144,8 +144,8 @@ export function sliceScatter(
   src: TensorLike,
   ranges: readonly SliceRange[],
 ): Tensor {
-  const t = asTensor(input);
-  const s = asTensor(src, t.dtype);
+  const t = asTensor(input, undefined, "sliceScatter");
+  const s = asTensor(src, t.dtype, "sliceScatter");
   const [attrs, dropped] = normalize("sliceScatter", t.shape, ranges);
   const expected = attrs.shape.filter((_, i) => !dropped.includes(i));
   if (!shapesEqual(s.shape, expected)) {

@@ -25,7 +25,7 @@ export function variance(x: TensorLike, axes?: Axes, options: VarOptions = {}): 
 
 /** `variance`, with `op` naming the function the user called in error messages. */
 function varianceAs(op: string, x: TensorLike, axes: Axes, options: VarOptions): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, op);
   if (typeof options !== "object" || options === null) {
     throw new ArgumentError(`${op}: options must be an object, got ${describeValue(options)}`);
   }

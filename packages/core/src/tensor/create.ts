@@ -305,6 +305,7 @@ function random(
  * rand([2, 2]);
  */
 export function rand(shape: readonly number[] | number, options: RandomOptions = {}): Tensor {
+  checkOptions("rand", options);
   if (options.dtype === "int32")
     throw new DTypeError("rand: needs a float dtype; use randint for integers");
   return random("rand", shape, options, (g) => g.uniform());
@@ -317,6 +318,7 @@ export function rand(shape: readonly number[] | number, options: RandomOptions =
  * randn([3, 4], { generator: new Generator(1) });
  */
 export function randn(shape: readonly number[] | number, options: RandomOptions = {}): Tensor {
+  checkOptions("randn", options);
   if (options.dtype === "int32") throw new DTypeError("randn: needs a float dtype");
   return random("randn", shape, options, (g) => g.normal());
 }
@@ -333,6 +335,7 @@ export function randint(
   shape: readonly number[] | number,
   options: RandomOptions = {},
 ): Tensor {
+  checkOptions("randint", options);
   if (!Number.isInteger(low) || !Number.isInteger(high) || high <= low) {
     throw new ArgumentError(
       `randint: needs integers low < high, got low=${describeValue(low)}, high=${describeValue(high)}`,

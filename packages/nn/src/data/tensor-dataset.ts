@@ -1,4 +1,4 @@
-import { ArgumentError, ShapeError, type Tensor, type TypedArray, tensor } from "@fluxion/core";
+import { ArgumentError, ShapeError, Tensor, type TypedArray, tensor } from "@fluxion/core";
 import { fmtShape } from "../util/format.js";
 
 /**
@@ -18,6 +18,10 @@ export class TensorDataset {
     if (tensors.length === 0) throw new ArgumentError("TensorDataset: needs at least one tensor");
     const n = tensors[0]?.shape[0];
     tensors.forEach((t, i) => {
+      if (!(t instanceof Tensor))
+        throw new ArgumentError(
+          `TensorDataset: argument ${i} must be a Tensor, got ${t === null ? "null" : typeof t}`,
+        );
       if (t.ndim === 0)
         throw new ShapeError(`TensorDataset: tensor ${i} is a scalar; samples lie along axis 0`);
       if (t.shape[0] !== n)

@@ -58,6 +58,14 @@ export abstract class Optimizer<O extends BaseOptions> {
   constructor(name: string, params: ParamsInput<O>, defaults: O) {
     this.name = name;
     this.defaults = defaults;
+    if (
+      params === null ||
+      typeof params !== "object" ||
+      typeof (params as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function"
+    )
+      throw new ArgumentError(
+        `${name}: params must be an iterable of tensors (e.g. net.parameters()), got ${params === null ? "null" : typeof params}`,
+      );
     if (params instanceof Tensor)
       throw new ArgumentError(
         `${name}: params must be an iterable of tensors, got a single Tensor`,
@@ -258,6 +266,8 @@ export abstract class Optimizer<O extends BaseOptions> {
 
 /** `options` without the keys whose value is undefined, so spreading it keeps the defaults. */
 export function definedOnly<T extends object>(options: T): Partial<T> {
+  // NOTE: null (or another non-object) stands for no options, like undefined
+  if (typeof options !== "object" || options === null) return {};
   return Object.fromEntries(
     Object.entries(options).filter(([, v]) => v !== undefined),
   ) as Partial<T>;
