@@ -5,7 +5,8 @@
  * a raw TypeError/RangeError, a message naming another function, or a call taking seconds fails.
  *
  * CI runs a fixed seed with FUZZ_RUNS calls per callee (default 25, a few seconds in all); the long
- * run is `pnpm fuzz` (FUZZ_RUNS=2000 and a random seed; reproduce a failure with FC_SEED=<seed>).
+ * run is `pnpm fuzz` (FUZZ_RUNS=2000 calls each; `FC_SEED=<n> pnpm fuzz` for another seed, which
+ * also reproduces a failure).
  */
 import { getBackend } from "@fluxion/core";
 import { fcParams } from "@fluxion/core/testing";
