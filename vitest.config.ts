@@ -16,7 +16,6 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["packages/**/src/**/*.test.ts", "test/**/*.test.ts", "examples/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**"],
     // FLUXION_BACKEND=cpu|wasm picks the backend every test runs on.
     setupFiles: ["./vitest.setup.ts"],
@@ -26,6 +25,25 @@ export default defineConfig({
     maxWorkers: 2,
     // Property tests on numeric code can be slow on a loaded CI machine.
     testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "default",
+          include: ["packages/**/src/**/*.test.ts", "test/**/*.test.ts", "examples/**/*.test.ts"],
+        },
+      },
+      // The wasm kernels' relaxed-SIMD build (fused multiply-add), which Node 20 runs only behind
+      // this flag (Node ≥ 22 and Chrome ≥ 114 by default): its conformance with the CPU backend.
+      {
+        extends: true,
+        test: {
+          name: "relaxed-simd",
+          include: ["packages/core/src/backend/wasm/conformance.test.ts"],
+          execArgv: ["--experimental-wasm-relaxed-simd"],
+        },
+      },
+    ],
     coverage: {
       provider: "v8",
       include: ["packages/*/src/**/*.ts"],

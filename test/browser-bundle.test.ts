@@ -118,10 +118,12 @@ const relu = (v: unknown): unknown => (Array.isArray(v) ? v.map(relu) : Math.max
 
 describe.each(Object.entries(bundlers))("bundled by %s for the browser, from dist", (_, bundle) => {
   beforeAll(async () => {
-    // Bring dist up to date with the sources (a no-op right after `tsc -b` in `pnpm test`).
-    await promisify(execFile)(join(root, "node_modules/.bin/tsc"), ["-b", "packages/nn"], {
-      cwd: root,
-    });
+    // Build dist from the sources as `pnpm build` and `prepack` do (tsconfig.build.json).
+    await promisify(execFile)(
+      process.execPath,
+      [join(root, "scripts/build-package.mjs"), "packages/nn"],
+      { cwd: root },
+    );
   }, 300_000);
 
   it("only @fluxion/nn imported: layers' tensors have core's and the activations' methods", async () => {

@@ -16,8 +16,8 @@ export interface TimingOptions {
   readonly warmupMs: number;
 }
 
-export const fullTiming: TimingOptions = { runs: 3, runMs: 1500, minSteps: 3, warmupMs: 800 };
-export const quickTiming: TimingOptions = { runs: 1, runMs: 400, minSteps: 2, warmupMs: 200 };
+export const fullTiming: TimingOptions = { runs: 5, runMs: 1000, minSteps: 3, warmupMs: 800 };
+export const quickTiming: TimingOptions = { runs: 3, runMs: 300, minSteps: 2, warmupMs: 200 };
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -49,4 +49,32 @@ export async function timeStep(step: Step, opts: TimingOptions): Promise<number>
     runMedians.push(median(times));
   }
   return median(runMedians);
+}
+
+/**
+ * Median step times in ms of several steps timed interleaved: after a warm-up of each, every run
+ * times each step in turn (a run of `runMs` each), so that a busy machine slows all of them alike;
+ * the figure for each is the median of its run medians.
+ */
+export async function timeInterleaved(
+  steps: readonly Step[],
+  opts: TimingOptions,
+): Promise<number[]> {
+  for (const step of steps) {
+    const w0 = performance.now();
+    do await runStep(step);
+    while (performance.now() - w0 < opts.warmupMs);
+  }
+  const runMedians: number[][] = steps.map(() => []);
+  for (let r = 0; r < opts.runs; r++) {
+    for (const [i, step] of steps.entries()) {
+      const times: number[] = [];
+      const r0 = performance.now();
+      while (times.length < opts.minSteps || performance.now() - r0 < opts.runMs) {
+        times.push(await runStep(step));
+      }
+      runMedians[i]?.push(median(times));
+    }
+  }
+  return runMedians.map(median);
 }

@@ -19,7 +19,7 @@ import {
   zeros,
 } from "@fluxion/core";
 import { Adam, mseLoss } from "@fluxion/nn";
-import { isMain } from "./util/isMain.js";
+import { isMain } from "./util/is-main.js";
 
 const logCoshOp = defineOp<[Tensor]>({
   name: "logCosh",

@@ -1,5 +1,5 @@
 /**
- * The lecture's claims 2–4 (ACTIVATIONS.md), measured:
+ * The lecture's claims 2–4 (docs/activations.md), measured:
  * 1. sigmoid and tanh saturate, so gradients vanish layer by layer in deep stacks;
  * 2. ReLU units die during training, and Leaky ReLU / PReLU avoid it;
  * 3. Swish matches ReLU in shallow networks and beats it in very deep ones;
@@ -14,7 +14,7 @@ import { standardize, trainTestSplit, twoMoons } from "./data/index.js";
 import { deadUnitFractions, weightGradNorms } from "./study/measure.js";
 import { activationLayer, linearLayers, mlp, type StudyActivation } from "./study/model.js";
 import { accuracy, lossOf, trainModel } from "./study/train.js";
-import { isMain } from "./util/isMain.js";
+import { isMain } from "./util/is-main.js";
 
 export interface DeepActivationsOptions {
   seed?: number;

@@ -4,13 +4,15 @@
  * epochs to the target accuracy, dead units per layer, and the first/last layer gradient-norm
  * ratio. Writes its plots to an output folder. `--help` lists the flags.
  */
-import { resolve } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { SingleBar } from "cli-progress";
 import Table from "cli-table3";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { writeActivationFigure, writeStudyFigures } from "./study/figures.js";
 import { type StudyActivation, studyActivations } from "./study/model.js";
 import { type RunResult, runStudy, type StudyDataset, studyDatasets } from "./study/run.js";
+import { markdownTable, resultHeader, resultRow, withReadmeTable } from "./study/table.js";
 
 function listOf<T extends string>(allowed: readonly T[], what: string) {
   return (value: string): T[] => {
@@ -88,35 +90,23 @@ const program = new Command()
       .default(1),
   )
   .addOption(new Option("-o, --out <dir>", "folder for the plots").default("out/activation-study"))
-  .addOption(new Option("--no-plots", "skip writing the plots"));
+  .addOption(new Option("--no-plots", "skip writing the plots"))
+  .addOption(
+    new Option(
+      "--readme <file>",
+      "also put the results table (Markdown) into this README's table block",
+    ),
+  );
 
 /** The table a person reads: one row per (data set, activation). */
 export function resultTable(results: readonly RunResult[], target: number): string {
   const table = new Table({
-    head: [
-      "data set",
-      "activation",
-      "final loss",
-      "held-out acc.",
-      `epochs to ${Math.round(target * 100)}%`,
-      "dead units / layer",
-      "‖∇W₁‖/‖∇W_L‖",
-    ],
+    head: resultHeader(target),
     colAligns: ["left", "left", "right", "right", "right", "left", "right"],
     style: { head: [], border: [] },
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
   });
-  for (const r of results) {
-    table.push([
-      r.dataset,
-      r.activation,
-      (r.losses[r.losses.length - 1] as number).toFixed(4),
-      `${(r.testAccuracy * 100).toFixed(1)}%`,
-      r.epochsToTarget === null ? "never" : String(r.epochsToTarget),
-      r.deadFractions.map((f) => `${Math.round(f * 100)}%`).join(" / "),
-      r.gradRatio.toExponential(2),
-    ]);
-  }
+  for (const r of results) table.push(resultRow(r));
   return table.toString();
 }
 
@@ -134,6 +124,7 @@ async function main(): Promise<void> {
     epochs: number;
     out: string;
     plots: boolean;
+    readme?: string;
   }>();
   const bar = new SingleBar({
     format:
@@ -176,7 +167,16 @@ async function main(): Promise<void> {
     const dir = resolve(opts.out);
     await writeActivationFigure(dir);
     await writeStudyFigures(dir, results);
-    console.log(`Plots written to ${dir}`);
+    writeFileSync(join(dir, "results.md"), `${markdownTable(results, opts.target)}\n`);
+    console.log(`Plots and results.md written to ${dir}`);
+  }
+  if (opts.readme) {
+    const file = resolve(opts.readme);
+    writeFileSync(
+      file,
+      withReadmeTable(readFileSync(file, "utf8"), markdownTable(results, opts.target)),
+    );
+    console.log(`Results table written into ${file}`);
   }
 }
 

@@ -22,7 +22,7 @@ import { saveSafetensorsFile } from "@fluxion/nn/node";
 import { exportOnnx } from "@fluxion/onnx";
 import * as ort from "onnxruntime-node";
 import { iris, standardize, trainTestSplit } from "./data/index.js";
-import { isMain } from "./util/isMain.js";
+import { isMain } from "./util/is-main.js";
 
 export interface ExportResult {
   /** Held-out flowers, and how many Fluxion classifies correctly. */

@@ -20,7 +20,7 @@ import {
 } from "@fluxion/nn";
 import { loadSafetensorsFile, saveSafetensorsFile } from "@fluxion/nn/node";
 import { type Dataset, iris, kFold, standardize } from "./data/index.js";
-import { isMain } from "./util/isMain.js";
+import { isMain } from "./util/is-main.js";
 
 /** 4 measurements → 16 hidden units (tanh) → 3 species logits. */
 export function irisModel(generator: Generator): Sequential {

@@ -36,7 +36,7 @@ describe("lecture claims, --quick", () => {
     const softmax = results.filter((r) => r.kind === "softmax");
     for (const r of softmax)
       if (r.kind === "softmax") expect(r.result.argmaxError).toMatch(/argmax/);
-  });
+  }, 180_000); // the quick run: a few seconds idle, far more when the cores are shared
 
   it("writes the report, the raw results and five SVG figures", async () => {
     const { files } = await run;
@@ -72,7 +72,7 @@ describe("lecture claims, --quick", () => {
       const other = runTask({ ...first.task, seed: 7 }, quickConfig);
       expect(other.result).not.toEqual(first.result);
     }
-  });
+  }, 120_000);
 });
 
 describe("summarize", () => {

@@ -30,7 +30,7 @@ import {
   planTasks,
   taskCost,
 } from "./lecture-claims/tasks.js";
-import { isMain } from "./util/isMain.js";
+import { isMain } from "./util/is-main.js";
 
 export interface LectureClaimsOptions {
   config: ClaimsConfig;

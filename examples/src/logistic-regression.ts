@@ -8,7 +8,7 @@
 import { sigmoid } from "@fluxion/activations";
 import { Generator, randn, type Tensor, tensor, zeros } from "@fluxion/core";
 import { binaryCrossEntropy, SGD } from "@fluxion/nn";
-import { isMain } from "./util/isMain.js";
+import { isMain } from "./util/is-main.js";
 
 /** Two Gaussian blobs of m/2 points each: class 0 around (−1, −1), class 1 around (1, 1). */
 export function blobs(m: number, seed: number): { X: Tensor; y: Tensor } {

@@ -13,7 +13,7 @@ import { ArgumentError, Generator, noGrad, type Tensor } from "@fluxion/core";
 import { Adam, CosineAnnealingLR, crossEntropy, Linear, ReLU, Sequential } from "@fluxion/nn";
 import { loadSafetensorsFile, saveSafetensorsFile } from "@fluxion/nn/node";
 import { type Dataset, mnistLoader, mnistSplit } from "./data/index.js";
-import { isMain } from "./util/isMain.js";
+import { isMain } from "./util/is-main.js";
 
 /**
  * 784 pixels → 256 → 128 (ReLU) → 10 digit logits, PyTorch's default initialisation.

@@ -5,9 +5,9 @@
  *
  * Run: npx tsx --conditions=@fluxion/source examples/src/softmax-temperature.ts
  */
-import { argmax, sigmoid, softmax } from "@fluxion/activations";
-import { oneHot, type Tensor, tensor } from "@fluxion/core";
-import { isMain } from "./util/isMain.js";
+import { sigmoid, softmax } from "@fluxion/activations";
+import { argmax, oneHot, type Tensor, tensor } from "@fluxion/core";
+import { isMain } from "./util/is-main.js";
 
 export interface TemperatureRow {
   temperature: number;

@@ -61,4 +61,8 @@ export const knownGaps: Readonly<Record<string, RegExp>> = {
   var: /^message does not name/,
   Embedding: /^message does not name/,
   Linear: /^message does not name/,
+  formatShape: /^raw TypeError|^message does not name/,
+  hardtanh: /^message does not name|^raw TypeError: Cannot read properties of null/,
+  softsign: /^message does not name|^raw TypeError: Cannot read properties of null/,
+  squareplus: /^message does not name|^raw TypeError: Cannot read properties of null/,
 };

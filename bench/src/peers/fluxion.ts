@@ -65,7 +65,14 @@ function sgd(params: Tensor[], lr: number): void {
 /** Fluxion on one of its backends. */
 export function fluxion(backend: string): Impl {
   const use = () => setBackend(backend);
-  return {
+  // Steps of several libraries and backends are timed interleaved: each step selects its backend.
+  const on =
+    <T>(step: () => T) =>
+    (): T => {
+      use();
+      return step();
+    };
+  const impl = {
     name: `fluxion-${backend}`,
     async matmul(kind: MatmulKind, threads?: number) {
       use();
@@ -150,5 +157,12 @@ export function fluxion(backend: string): Impl {
         return g;
       };
     },
+  } satisfies Impl;
+  return {
+    name: impl.name,
+    matmul: async (kind: MatmulKind, threads?: number) => on(await impl.matmul(kind, threads)),
+    mlp: async () => on(await impl.mlp()),
+    tanh20: async () => on(await impl.tanh20()),
+    gelu: async () => on(await impl.gelu()),
   };
 }

@@ -10,4 +10,4 @@ export {
 } from "./mnist.js";
 export { spiral } from "./spiral.js";
 export { kFold, standardize, subset, trainTestSplit } from "./split.js";
-export { shuffleInPlace, twoMoons } from "./twoMoons.js";
+export { shuffleInPlace, twoMoons } from "./two-moons.js";

@@ -2,7 +2,7 @@ import { ArgumentError, Generator, tensor } from "@fluxion/core";
 import { DataLoader, TensorDataset } from "@fluxion/nn";
 import type { Dataset } from "./dataset.js";
 import { type MnistDigits, readMnistDigits } from "./mnist-files.js";
-import { shuffleInPlace } from "./twoMoons.js";
+import { shuffleInPlace } from "./two-moons.js";
 
 /** Pixels per digit: 28 × 28, row by row. */
 export const MNIST_PIXELS = 784;

@@ -1,6 +1,6 @@
 import { Generator, tensor } from "@fluxion/core";
 import type { Dataset } from "./dataset.js";
-import { shuffleInPlace } from "./twoMoons.js";
+import { shuffleInPlace } from "./two-moons.js";
 
 /**
  * Interleaved spirals, one arm per class (the CS231n toy set): `perClass` points per arm, angular

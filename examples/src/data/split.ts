@@ -1,6 +1,6 @@
 import { Generator, tensor } from "@fluxion/core";
 import type { Dataset } from "./dataset.js";
-import { shuffleInPlace } from "./twoMoons.js";
+import { shuffleInPlace } from "./two-moons.js";
 
 /** The examples of `data` at positions `idx`, in that order. */
 export function subset(data: Dataset, idx: readonly number[]): Dataset {

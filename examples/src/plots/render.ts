@@ -30,8 +30,23 @@ export async function renderSvg(spec: ChartSpec): Promise<string> {
  * await writeChart("out/loss.svg", lossCurves(rows));
  */
 export async function writeChart(path: string, spec: ChartSpec): Promise<string> {
-  const svg = await renderSvg(spec);
+  const svg = compactSvg(await renderSvg(spec));
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, svg);
   return path;
+}
+
+/**
+ * Rounds the coordinates in geometry attributes (`d`, `transform`, `points`) to hundredths of a
+ * pixel: Vega writes 14 decimals, which made dense figures several times larger for nothing
+ * visible. Text (tick labels, titles) is left as it is.
+ *
+ * @example
+ * compactSvg('<path transform="translate(1.23456,7)"/>'); // '<path transform="translate(1.23,7)"/>'
+ */
+export function compactSvg(svg: string): string {
+  return svg.replace(
+    / (d|transform|points)="([^"]*)"/g,
+    (_m, name: string, value: string) => ` ${name}="${value.replace(/(\d+\.\d{2})\d+/g, "$1")}"`,
+  );
 }

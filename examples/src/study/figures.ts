@@ -21,7 +21,7 @@ export function activationPoints(): ActivationPoint[] {
   const points: ActivationPoint[] = [];
   const xs = linspace(-4, 4, 161, { dtype: "float64" });
   for (const info of activations) {
-    if (!info.differentiable || info.name === "softmax" || info.name === "logSoftmax") continue;
+    if (!info.differentiable || info.kind !== "elementwise") continue;
     const x = xs.detach().requiresGrad_();
     const y = info.apply(x);
     y.sum().backward();
@@ -89,13 +89,13 @@ export async function writeStudyFigures(
     const withGrid = runs.filter((r) => r.grid);
     if (withGrid.length > 0) {
       const spec = {
-        title: `Decision boundaries (${d}; points: held-out data)`,
+        title: `Decision boundaries (${d}; P(class 1) from blue to orange; points: ${Math.min(MAX_BOUNDARY_POINTS, withGrid[0]?.grid?.data.length ?? 0)} held-out samples)`,
         columns: 4,
         concat: withGrid.map((r) => {
           const grid = r.grid as NonNullable<RunResult["grid"]>;
           const { $schema: _s, ...chart } = decisionBoundary(
             grid.points,
-            grid.data,
+            spread(grid.data, MAX_BOUNDARY_POINTS),
             r.activation,
             grid.step,
           ) as ChartSpec & { $schema?: string };
@@ -106,4 +106,13 @@ export async function writeStudyFigures(
     }
   }
   return written;
+}
+
+/** Held-out points drawn per decision-boundary panel (the figure stays under 300 KB). */
+const MAX_BOUNDARY_POINTS = 80;
+
+/** At most `n` items of `items`, evenly spaced through it (all of them when there are fewer). */
+function spread<T>(items: readonly T[], n: number): T[] {
+  if (items.length <= n) return [...items];
+  return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)] as T);
 }

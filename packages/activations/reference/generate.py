@@ -4,7 +4,7 @@ significant digits (independently of Fluxion's float64 code), for the tests in .
 Run from the repository root:  python3 packages/activations/reference/generate.py
 Writes packages/activations/reference/values.json. Needs mpmath (checked with 1.3.0).
 
-Formulas follow ACTIVATIONS.md. Derivatives are written out in closed form in forms without
+Formulas follow docs/activations.md. Derivatives are written out in closed form in forms without
 cancellation (mpmath's exponent range is unbounded, so e.g. σ'(x) = 1/((1 + e^−x)(1 + e^x)) is exact
 at x = 1e4); for smooth pieces they are cross-checked against mpmath's numerical differentiation
 (mp.diff) at 80 digits, and the cancellation-free forms against the naive ones at 250 digits.
@@ -60,6 +60,21 @@ def make_softplus(beta, threshold):
 
     def d(x):
         return mp.mpf(1) if b * x > threshold else sig(b * x)
+
+    return f, d
+
+
+def make_squareplus(b):
+    b = mp.mpf(b)
+
+    def f(x):
+        # b / (2(√(x² + b) − x)) for x < 0: no cancellation
+        r = mp.sqrt(x * x + b)
+        return (x + r) / 2 if x >= 0 else b / (2 * (r - x))
+
+    def d(x):
+        r = mp.sqrt(x * x + b)
+        return (1 + x / r) / 2 if x >= 0 else b / (2 * r * (r - x))
 
     return f, d
 
@@ -147,6 +162,16 @@ FUNCTIONS = {
     "mish": (mish, mish_d, True, {}),
     "softplus": (*make_softplus(1, 20), False, {"beta": 1, "threshold": 20}),
     "softplusBeta2": (*make_softplus(2, 20), False, {"beta": 2, "threshold": 20}),
+    "softsign": (lambda x: x / (1 + abs(x)), lambda x: 1 / (1 + abs(x)) ** 2, False, {}),
+    # f'(±1) = 0, PyTorch's hardtanh_backward
+    "hardtanh": (
+        lambda x: min(max(x, mp.mpf(-1)), mp.mpf(1)),
+        lambda x: mp.mpf(1 if -1 < x < 1 else 0),
+        False,
+        {"minVal": -1, "maxVal": 1},
+    ),
+    "squareplus": (*make_squareplus(4), True, {"b": 4}),
+    "squareplusB0.5": (*make_squareplus(0.5), True, {"b": 0.5}),
 }
 
 # Naive forms (with cancellation) to confirm the cancellation-free ones at high precision.

@@ -1,16 +1,10 @@
-import {
-  ArgumentError,
-  asTensor,
-  defineOp,
-  exp,
-  sub,
-  type Tensor,
-  type TensorLike,
-} from "@fluxion/core";
-import type { ActivationInfo } from "./info.js";
-import { defineActivationBackward, floatDType } from "./internal.js";
-import { swishBackward } from "./swish.js";
-import { tanh, tanhBackward } from "./tanh.js";
+import { defineOp, exp, floatDType, sub, type Tensor } from "@fluxion/core";
+import { type ActivationOptions, defineActivation, spec } from "./define-activation.js";
+import { defineActivationBackward } from "./internal.js";
+import { choiceOption } from "./options.js";
+import { CASE_SHAPE } from "./spec.js";
+import { swish } from "./swish.js";
+import { tanh } from "./tanh.js";
 
 /** 'none': x Φ(x) with erf; 'tanh' and 'sigmoid': the lecture's two approximations. */
 export type GeluApproximation = "none" | "tanh" | "sigmoid";
@@ -25,26 +19,31 @@ const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 const K = 0.044715;
 
-/** (g, x) ↦ g ⊙ f'(x) for the erf and tanh forms of GELU (the sigmoid form is swish's). */
-export const geluBackward = defineActivationBackward<GeluAttrs>({
+/** (g, x) ↦ g ⊙ f'(x) for the erf form of GELU. */
+const geluBackward = defineActivationBackward<readonly []>({
   name: "geluBackward",
-  kernel: (a) => (a.approximate === "tanh" ? "geluTanh" : "gelu"),
-  params: () => [],
-  second: (hg, x, { approximate }) => {
-    if (approximate === "tanh") {
-      // f = ½x(1 + tanh u), u = c(x + kx³): f'' = sech²u (u' − x tanh(u) u'² + 3ckx²)
-      const x2 = x.mul(x);
-      const u = x.add(x2.mul(x).mul(K)).mul(SQRT_2_OVER_PI);
-      const du = x2
-        .mul(3 * K)
-        .add(1)
-        .mul(SQRT_2_OVER_PI);
-      const bracket = du.sub(x.mul(tanh(u)).mul(du.mul(du))).add(x2.mul(3 * SQRT_2_OVER_PI * K));
-      return tanhBackward([hg, u], {}).mul(bracket);
-    }
-    // f = x Φ(x): f'' = 2φ(x) + x φ'(x) = φ(x)(2 − x²)
+  kernel: "gelu",
+  // f = x Φ(x): f'' = 2φ(x) + x φ'(x) = φ(x)(2 − x²)
+  second: (hg, x) => {
     const x2 = x.mul(x);
     return hg.mul(exp(x2.mul(-0.5)).mul(INV_SQRT_2PI)).mul(sub(2, x2));
+  },
+});
+
+/** (g, x) ↦ g ⊙ f'(x) for the tanh form of GELU. */
+const geluTanhBackward = defineActivationBackward<readonly []>({
+  name: "geluTanhBackward",
+  kernel: "geluTanh",
+  // f = ½x(1 + tanh u), u = c(x + kx³): f'' = sech²u (u' − x tanh(u) u'² + 3ckx²)
+  second: (hg, x) => {
+    const x2 = x.mul(x);
+    const u = x.add(x2.mul(x).mul(K)).mul(SQRT_2_OVER_PI);
+    const du = x2
+      .mul(3 * K)
+      .add(1)
+      .mul(SQRT_2_OVER_PI);
+    const bracket = du.sub(x.mul(tanh(u)).mul(du.mul(du))).add(x2.mul(3 * SQRT_2_OVER_PI * K));
+    return tanh.backward([hg, u], []).mul(bracket);
   },
 });
 
@@ -53,65 +52,72 @@ const geluOp = defineOp<[Tensor], GeluAttrs>({
   shape: ([x]) => x.shape,
   dtype: floatDType,
   forward: (be, [x], { approximate }, out) => {
-    const data = x.data;
     if (approximate === "sigmoid")
-      return be.activation("swish", data, [GELU_SIGMOID_BETA], out.dtype);
-    return be.activation(approximate === "tanh" ? "geluTanh" : "gelu", data, [], out.dtype);
+      return be.activation("swish", x.data, [GELU_SIGMOID_BETA], out.dtype);
+    return be.activation(approximate === "tanh" ? "geluTanh" : "gelu", x.data, [], out.dtype);
   },
   // exact: Φ(x) + x φ(x); tanh form: ½(1 + tanh u) + ½x sech²(u) u'; sigmoid form: swish's
-  vjp: (g, { inputs: [x], attrs }) => [
-    attrs.approximate === "sigmoid"
-      ? swishBackward([g, x as Tensor], { beta: GELU_SIGMOID_BETA })
-      : geluBackward([g, x as Tensor], attrs),
-  ],
+  vjp: (g, { inputs: [x], attrs }) => {
+    if (attrs.approximate === "sigmoid") return [swish.backward([g, x], [GELU_SIGMOID_BETA])];
+    return [(attrs.approximate === "tanh" ? geluTanhBackward : geluBackward)([g, x], [])];
+  },
 });
 
-export interface GeluOptions {
-  /**
-   * 'none' (default): x Φ(x) = ½x(1 + erf(x/√2)), exact to double precision; 'tanh':
-   * ½x(1 + tanh(√(2/π)(x + 0.044715x³))); 'sigmoid': x σ(1.702x).
-   */
-  approximate?: GeluApproximation;
-}
+const approximations = ["none", "tanh", "sigmoid"] as const;
 
 /**
- * The Gaussian error linear unit x Φ(x), elementwise, or one of its approximations. Each form is
- * computed (and differentiated) exactly as written, to full precision in the tails.
+ * The Gaussian error linear unit x Φ(x), elementwise, or one of its approximations: 'none'
+ * (default) x Φ(x) = ½x(1 + erf(x/√2)), exact to double precision; 'tanh'
+ * ½x(1 + tanh(√(2/π)(x + 0.044715x³))); 'sigmoid' x σ(1.702x). Each form is computed (and
+ * differentiated) exactly as written, to full precision in the tails.
  *
  * @example
  * gelu(tensor([-1, 0, 1])); // [-0.1587, 0, 0.8413]
  * gelu(x, { approximate: "tanh" });
  */
-export function gelu(x: TensorLike, options: GeluOptions = {}): Tensor {
-  const approximate = options.approximate ?? "none";
-  if (approximate !== "none" && approximate !== "tanh" && approximate !== "sigmoid") {
-    throw new ArgumentError(
-      `gelu: approximate must be 'none', 'tanh' or 'sigmoid', got ${String(approximate)}`,
-    );
-  }
-  return geluOp([asTensor(x)], { approximate });
-}
-
-export const geluInfo: ActivationInfo = {
+export const gelu = defineActivation({
   name: "gelu",
-  formula: "x Φ(x) = ½x(1 + erf(x/√2)); ≈ ½x(1 + tanh(√(2/π)(x + 0.044715x³))); ≈ x σ(1.702x)",
-  derivative: "Φ(x) + x φ(x) (each approximation: its own exact derivative)",
-  parameters: [
-    {
-      name: "approximate",
-      default: "none",
-      description: "'none' (erf), 'tanh' or 'sigmoid'",
-    },
+  options: {
+    approximate: choiceOption("none", approximations, "'none' (erf), 'tanh' or 'sigmoid'"),
+  },
+  apply: (x, o) => geluOp([x], o),
+  about: {
+    formula: "x Φ(x) = ½x(1 + erf(x/√2)); ≈ ½x(1 + tanh(√(2/π)(x + 0.044715x³))); ≈ x σ(1.702x)",
+    derivative: "Φ(x) + x φ(x) (each approximation: its own exact derivative)",
+    range: "≈[−0.17, ∞)",
+    monotonic: "no",
+    zeroCentred: "near",
+    smooth: true,
+    boundedBelow: true,
+    boundedAbove: false,
+    kink: null,
+    remark:
+      "Contrary to ReLU, GELU weights its inputs by their value instead of thresholding them by their sign: GELU(x) = x P(X ≤ x) = x Φ(x) ≈ 0.5x(1 + tanh[√(2/π)(x + 0.044715x³)]) or x σ(1.702x).",
+  },
+  layer: "GELU",
+  specs: [
+    spec(
+      "gelu",
+      approximations.map((approximate) => ({
+        label: `approximate: '${approximate}'`,
+        inputs: [{ shape: CASE_SHAPE, min: -4, max: 4 }],
+        apply: (x: Tensor): Tensor => gelu(x, { approximate }),
+      })),
+    ),
+    ...[geluBackward, geluTanhBackward].map((op) =>
+      spec(op.def.name, [
+        {
+          label: "default",
+          inputs: [
+            { shape: CASE_SHAPE, min: -2, max: 2 },
+            { shape: CASE_SHAPE, min: -4, max: 4 },
+          ],
+          apply: (g: Tensor, x: Tensor) => op([g, x], []),
+        },
+      ]),
+    ),
   ],
-  range: "≈[−0.17, ∞)",
-  monotonic: "no",
-  zeroCentred: "near",
-  smooth: true,
-  boundedBelow: true,
-  boundedAbove: false,
-  kink: null,
-  differentiable: true,
-  remark:
-    "Contrary to ReLU, GELU weights its inputs by their value instead of thresholding them by their sign: GELU(x) = x P(X ≤ x) = x Φ(x) ≈ 0.5x(1 + tanh[√(2/π)(x + 0.044715x³)]) or x σ(1.702x).",
-  apply: (x) => gelu(x),
-};
+});
+
+/** Options of {@link gelu}. */
+export type GeluOptions = ActivationOptions<typeof gelu>;

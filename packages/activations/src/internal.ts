@@ -1,45 +1,18 @@
-/** Shared pieces of the activation ops: dtype rules, argument checks, fused-kernel op builders. */
+/** Shared pieces of the activation ops: axis and shape checks, fused-kernel op builders. */
 import {
   type ActivationKernel,
   ArgumentError,
-  type DType,
   defineOp,
+  floatDType,
   type Op,
+  type Shape,
   ShapeError,
   type Tensor,
 } from "@fluxion/core";
 
-/** The input's float dtype; int32 inputs give float32 (as core's exp does). */
-export function floatDType(inputs: readonly Tensor[]): DType {
-  const d = (inputs[0] as Tensor).dtype;
-  return d === "int32" ? "float32" : d;
-}
-
-/** A finite number option, or an ArgumentError naming the op and the option. */
-export function finiteOption(op: string, name: string, value: number): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ArgumentError(
-      `${op}: ${name} must be a finite number, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
-    );
-  }
-  return value;
-}
-
-/** A boolean option (a string such as "false" is an error, not a truthy value). */
-export function booleanOption(op: string, name: string, value: unknown): boolean {
-  if (typeof value !== "boolean") {
-    throw new ArgumentError(
-      `${op}: ${name} must be true or false, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
-    );
-  }
-  return value;
-}
-
-/** A positive finite number option. */
-export function positiveOption(op: string, name: string, value: number): number {
-  finiteOption(op, name, value);
-  if (!(value > 0)) throw new ArgumentError(`${op}: ${name} must be positive, got ${value}`);
-  return value;
+/** `[2, 3]` as "[2, 3]" for messages. */
+export function fmt(shape: Shape): string {
+  return `[${shape.join(", ")}]`;
 }
 
 /** A possibly negative axis resolved against the rank of x (which must have an axis). */
@@ -56,64 +29,68 @@ export function resolveAxis(op: string, x: Tensor, axis: number): number {
   return axis < 0 ? axis + rank : axis;
 }
 
-/** Throws unless a and b have the same shape (the gradient and input of a backward op). */
-export function sameShape(op: string, a: Tensor, b: Tensor, names: [string, string]): number[] {
+/** The shape of b, or a ShapeError naming the op when a and b differ in shape. */
+export function sameShape(
+  op: string,
+  a: { readonly shape: Shape },
+  b: { readonly shape: Shape },
+  names: readonly [string, string],
+): Shape {
   if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) {
     throw new ShapeError(
-      `${op}: ${names[0]} has shape [${a.shape.join(", ")}] but ${names[1]} has shape [${b.shape.join(", ")}]; they must be equal`,
+      `${op}: ${names[0]} has shape ${fmt(a.shape)} but ${names[1]} has shape ${fmt(b.shape)}; they must be equal`,
     );
   }
-  return [...b.shape];
+  return b.shape;
 }
 
-interface BackwardSpec<B> {
+interface BackwardSpec<P> {
   /** Registry name, `<activation>Backward`. */
   name: string;
-  kernel: (attrs: B) => ActivationKernel;
-  params: (attrs: B) => number[];
-  /**
-   * h ⊙ g ⊙ f''(x) written in tensor ops, where h is the cotangent of this backward op and g its
-   * incoming gradient (passed premultiplied as hg). `self` is the backward op, for f'-shaped terms.
-   */
-  second: (hg: Tensor, x: Tensor, attrs: B, self: Op<[Tensor, Tensor], B>) => Tensor;
+  kernel: ActivationKernel;
+  /** h ⊙ g ⊙ f''(x) in tensor ops (hg = h ⊙ g); `self` is the backward op, for f'-shaped terms. */
+  second: (hg: Tensor, x: Tensor, params: P, self: Op<[Tensor, Tensor], P>) => Tensor;
 }
 
 /**
- * The backward op of a fused activation: (g, x) ↦ g ⊙ f'(x) in one kernel pass. It is itself a
- * differentiable op, so gradients of gradients work: its vjp is (h ⊙ f'(x), h ⊙ g ⊙ f''(x)).
+ * The backward op of a fused activation: (g, x) ↦ g ⊙ f'(x) in one kernel pass, its attributes the
+ * kernel's parameters. It is itself differentiable, so gradients of gradients work: its vjp is
+ * (h ⊙ f'(x), h ⊙ g ⊙ f''(x)).
  */
-export function defineActivationBackward<B>(spec: BackwardSpec<B>): Op<[Tensor, Tensor], B> {
-  const self: Op<[Tensor, Tensor], B> = defineOp<[Tensor, Tensor], B>({
+export function defineActivationBackward<P extends readonly number[]>(
+  spec: BackwardSpec<P>,
+): Op<[Tensor, Tensor], P> {
+  const self: Op<[Tensor, Tensor], P> = defineOp<[Tensor, Tensor], P>({
     name: spec.name,
-    shape: ([g, x]) => sameShape(spec.name, g as Tensor, x as Tensor, ["gradient", "input"]),
-    forward: (be, [g, x], attrs, out) =>
-      be.activationGrad(spec.kernel(attrs), g.data, x.data, spec.params(attrs), out.dtype),
+    shape: ([g, x]) => sameShape(spec.name, g, x, ["gradient", "input"]),
+    forward: (be, [g, x], params, out) =>
+      be.activationGrad(spec.kernel, g.data, x.data, params, out.dtype),
     // ∂(g f'(x))/∂g = f'(x), ∂(g f'(x))/∂x = g f''(x)
     vjp: (h, { inputs: [g, x], attrs, needsInputGrad: [ng, nx] }) => [
-      ng ? self([h, x as Tensor], attrs) : null,
-      nx ? spec.second(h.mul(g), x as Tensor, attrs, self) : null,
+      ng ? self([h, x], attrs) : null,
+      nx ? spec.second(h.mul(g), x, attrs, self) : null,
     ],
   });
   return self;
 }
 
-interface ActivationSpec<A> {
+interface FusedSpec<P> {
   name: string;
-  kernel: (attrs: A) => ActivationKernel;
-  params: (attrs: A) => number[];
-  /** g ⊙ f'(x), through the activation's backward op. */
-  backward: (g: Tensor, x: Tensor, attrs: A) => Tensor;
+  kernel: ActivationKernel;
+  /** (g, x) ↦ g ⊙ f'(x). */
+  backward: Op<[Tensor, Tensor], P>;
 }
 
-/** An elementwise activation running one fused backend kernel forward and one backward. */
-export function defineFusedActivation<A>(spec: ActivationSpec<A>): Op<[Tensor], A> {
-  return defineOp<[Tensor], A>({
+/** An elementwise activation running one fused backend kernel forward and its backward op. */
+export function defineFusedActivation<P extends readonly number[]>(
+  spec: FusedSpec<P>,
+): Op<[Tensor], P> {
+  return defineOp<[Tensor], P>({
     name: spec.name,
     shape: ([x]) => x.shape,
     dtype: floatDType,
-    forward: (be, [x], attrs, out) =>
-      be.activation(spec.kernel(attrs), x.data, spec.params(attrs), out.dtype),
+    forward: (be, [x], params, out) => be.activation(spec.kernel, x.data, params, out.dtype),
     // f'(x) from the saved input (not the output: y loses f' where f saturates)
-    vjp: (g, { inputs: [x], attrs }) => [spec.backward(g, x as Tensor, attrs)],
+    vjp: (g, { inputs: [x], attrs }) => [spec.backward([g, x], attrs)],
   });
 }

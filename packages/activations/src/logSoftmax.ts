@@ -1,13 +1,16 @@
-import { asTensor, defineOp, type Tensor, type TensorLike } from "@fluxion/core";
-import type { ActivationInfo } from "./info.js";
-import { floatDType, positiveOption, resolveAxis, sameShape } from "./internal.js";
-import type { SoftmaxAttrs } from "./softmax.js";
+import { defineOp, floatDType, type Op, type Tensor } from "@fluxion/core";
+import { axisBackwardCases, axisCases, axisOptions, type SoftmaxAttrs } from "./axis.js";
+import { defineActivation, spec } from "./define-activation.js";
+import { resolveAxis, sameShape } from "./internal.js";
+import type { SoftmaxOptions } from "./softmax.js";
 
 /** (g, y) ↦ (g − e^y Σ g) / T along the axis: the backward op of logSoftmax, from its output y. */
-export const logSoftmaxBackward = defineOp<[Tensor, Tensor], SoftmaxAttrs>({
+const logSoftmaxBackward: Op<[Tensor, Tensor], SoftmaxAttrs> = defineOp<
+  [Tensor, Tensor],
+  SoftmaxAttrs
+>({
   name: "logSoftmaxBackward",
-  shape: ([g, y]) =>
-    sameShape("logSoftmaxBackward", g as Tensor, y as Tensor, ["gradient", "output"]),
+  shape: ([g, y]) => sameShape("logSoftmaxBackward", g, y, ["gradient", "output"]),
   forward: (be, [g, y], { axis, temperature }, out) =>
     be.softmaxGrad(g.data, y.data, y.shape, axis, temperature, true, out.dtype),
   // out = (g − e^y S)/T, S = Σ g: ∂/∂g = (h − Σ h e^y)/T, ∂/∂y = −h e^y S / T
@@ -30,43 +33,44 @@ const logSoftmaxOp = defineOp<[Tensor], SoftmaxAttrs>({
   vjp: (g, { output: y, attrs }) => [logSoftmaxBackward([g, y], attrs)],
 });
 
-export interface LogSoftmaxOptions {
-  /** The axis to normalise along (default −1, the last). */
-  axis?: number;
-  /** T > 0: logSoftmax(x / T) (default 1). */
-  temperature?: number;
-}
-
 /**
- * log softmax: zᵢ − log Σⱼ e^{zⱼ} along an axis, computed stably (never −Infinity from an underflowed
- * probability: logSoftmax([0, −1000]) = [0, −1000]).
+ * log softmax: zᵢ − log Σⱼ e^{zⱼ} along an axis (default −1), of z / T with a temperature T,
+ * computed stably (never −Infinity from an underflowed probability: logSoftmax([0, −1000]) =
+ * [0, −1000]).
  *
  * @example
  * logSoftmax(tensor([0, -1000])); // [0, -1000]
  */
-export function logSoftmax(x: TensorLike, options: LogSoftmaxOptions = {}): Tensor {
-  const t = asTensor(x);
-  const axis = resolveAxis("logSoftmax", t, options.axis ?? -1);
-  const temperature = positiveOption("logSoftmax", "temperature", options.temperature ?? 1);
-  return logSoftmaxOp([t], { axis, temperature });
-}
-
-export const logSoftmaxInfo: ActivationInfo = {
+export const logSoftmax = defineActivation({
   name: "logSoftmax",
-  formula: "zᵢ − log Σⱼ e^{zⱼ} along an axis",
-  derivative: "vector-Jacobian product g − softmax(z) Σ g",
-  parameters: [
-    { name: "axis", default: -1, description: "the axis to normalise along" },
-    { name: "temperature", default: 1, description: "T > 0" },
+  kind: "axis",
+  options: axisOptions,
+  apply: (x, o) =>
+    logSoftmaxOp([x], {
+      axis: resolveAxis("logSoftmax", x, o.axis),
+      temperature: o.temperature,
+    }),
+  about: {
+    formula: "zᵢ − log Σⱼ e^{zⱼ} along an axis",
+    derivative: "vector-Jacobian product g − softmax(z) Σ g",
+    range: "(−∞, 0]",
+    monotonic: "n/a",
+    zeroCentred: "n/a",
+    smooth: true,
+    boundedBelow: false,
+    boundedAbove: true,
+    kink: null,
+    remark: "The logarithm of softmax, the stable input of a cross-entropy loss.",
+  },
+  layer: "LogSoftmax",
+  specs: [
+    spec(
+      "logSoftmax",
+      axisCases((x, axis, temperature): Tensor => logSoftmax(x, { axis, temperature })),
+    ),
+    spec("logSoftmaxBackward", axisBackwardCases(logSoftmaxBackward)),
   ],
-  range: "(−∞, 0]",
-  monotonic: "n/a",
-  zeroCentred: "n/a",
-  smooth: true,
-  boundedBelow: false,
-  boundedAbove: true,
-  kink: null,
-  differentiable: true,
-  remark: "The logarithm of softmax, the stable input of a cross-entropy loss.",
-  apply: (x) => logSoftmax(x),
-};
+});
+
+/** Options of {@link logSoftmax}. */
+export type LogSoftmaxOptions = SoftmaxOptions;

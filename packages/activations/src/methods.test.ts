@@ -34,3 +34,27 @@ describe("chained activation methods", () => {
     });
   });
 });
+
+describe("methods derived from the activation list", () => {
+  it("exist at run time exactly for the activations whose method is on", async () => {
+    const { activationList } = await import("./registry.js");
+    const t = tensor([1]);
+    for (const a of activationList) {
+      const has = typeof (t as unknown as Record<string, unknown>)[a.info.name] === "function";
+      expect(has, a.info.name).toBe(a.info.method);
+    }
+    expect(activationList.filter((a) => !a.info.method).map((a) => a.info.name)).toEqual([
+      "linear",
+    ]);
+  });
+
+  it("are typed from the list: options checked, no method where there is none", () => {
+    const x = tensor([-1, 2], { dtype: "float64" });
+    expect(x.hardtanh({ minVal: 0, maxVal: 1 }).toArray()).toEqual([0, 1]);
+    expect(x.softsign().toArray()).toEqual([-0.5, 2 / 3]);
+    // @ts-expect-error linear has no method (x.linear would read as nn's Linear)
+    expect(() => x.linear()).toThrow(TypeError);
+    // @ts-expect-error an unknown option is a type error, and an ArgumentError at run time
+    expect(() => x.leakyRelu({ slope: 0.2 })).toThrow(/leakyRelu: unknown option 'slope'/);
+  });
+});

@@ -1,13 +1,15 @@
 import {
   asTensor,
   defineOp,
+  type Op,
   ShapeError,
   type Tensor,
   type TensorLike,
   where,
   zerosLike,
 } from "@fluxion/core";
-import type { ActivationInfo } from "./info.js";
+import { defineActivation, spec } from "./define-activation.js";
+import { fmt } from "./internal.js";
 
 /** The slope shaped to broadcast against x: a scalar, or [C, 1, …, 1] for channels on axis 1. */
 function broadcastSlope(x: Tensor, a: Tensor): Tensor {
@@ -15,18 +17,16 @@ function broadcastSlope(x: Tensor, a: Tensor): Tensor {
   return a.reshape([a.size, ...x.shape.slice(2).map(() => 1)]);
 }
 
-const preluOp = defineOp<[Tensor, Tensor]>({
+const preluOp: Op<[Tensor, Tensor]> = defineOp<[Tensor, Tensor]>({
   name: "prelu",
   shape: ([x, a]) => {
-    const t = x as Tensor;
-    const w = a as Tensor;
-    const ok = w.size === 1 || (w.ndim === 1 && t.ndim >= 2 && t.shape[1] === w.size);
+    const ok = a.size === 1 || (a.ndim === 1 && x.ndim >= 2 && x.shape[1] === a.size);
     if (!ok) {
       throw new ShapeError(
-        `prelu: the slope must have one element or one per channel (x.shape[1]); got slope shape [${w.shape.join(", ")}] for input shape [${t.shape.join(", ")}]`,
+        `prelu: the slope must have one element or one per channel (x.shape[1]); got slope shape ${fmt(a.shape)} for input shape ${fmt(x.shape)}`,
       );
     }
-    return t.shape;
+    return x.shape;
   },
   compute: ([x, a], _attrs, out) => {
     const t = x.to(out.dtype);
@@ -34,16 +34,14 @@ const preluOp = defineOp<[Tensor, Tensor]>({
   },
   // ∂f/∂x = 1 if x > 0 else a (so a at 0); ∂f/∂a = x if x < 0 else 0, summed over all but axis 1
   vjp: (g, { inputs: [x, a], needsInputGrad: [nx, na] }) => {
-    const t = x as Tensor;
-    const w = a as Tensor;
-    const slope = broadcastSlope(t, w);
+    const slope = broadcastSlope(x, a);
     // (NaN in x gives a NaN gradient, as the fused activations do)
-    const dx = nx ? where(t.gt(0), g, where(t.ne(t), t, g.mul(slope))) : null;
+    const dx = nx ? where(x.gt(0), g, where(x.ne(x), x, g.mul(slope))) : null;
     let da: Tensor | null = null;
     if (na) {
-      const contrib = where(t.lt(0), g.mul(t), zerosLike(g));
-      const axes = t.shape.map((_, i) => i).filter((i) => w.size === 1 || i !== 1);
-      da = contrib.sum(axes).reshape(w.shape);
+      const contrib = where(x.lt(0), g.mul(x), zerosLike(g));
+      const axes = x.shape.map((_, i) => i).filter((i) => a.size === 1 || i !== 1);
+      da = contrib.sum(axes).reshape(a.shape);
     }
     return [dx, da];
   },
@@ -56,27 +54,48 @@ const preluOp = defineOp<[Tensor, Tensor]>({
  * @example
  * const a = tensor([0.25], { requiresGrad: true });
  * prelu(tensor([[-2, 3]]), a); // [[-0.5, 3]]
+ * tensor([[-2, 3]]).prelu(a); // the same
  */
-export function prelu(x: TensorLike, slope: TensorLike): Tensor {
-  return preluOp([asTensor(x), asTensor(slope)], {});
-}
-
-export const preluInfo: ActivationInfo = {
+export const prelu = defineActivation({
   name: "prelu",
-  formula: "x if x ≥ 0 else a·x, a learnable (one, or one per channel)",
-  derivative: "1 if x > 0 else a; ∂f/∂a = x if x < 0 else 0",
+  options: {},
+  call: (x: Tensor, slope: TensorLike) => preluOp([x, asTensor(slope)]),
   parameters: [
     { name: "slope", default: null, description: "learnable tensor a, initialised to 0.25" },
   ],
-  range: "ℝ",
-  monotonic: "for a ≥ 0",
-  zeroCentred: "no",
-  smooth: false,
-  boundedBelow: false,
-  boundedAbove: false,
-  kink: { at: 0, derivative: "f'(0) = a, ∂f/∂a = 0" },
-  differentiable: true,
-  remark:
-    "Generalises ReLU with a learned slope for negative values, since different layers may need different nonlinearity: in CNNs the first layers learn more positive (closer to linear) slopes, deeper layers smaller ones.",
-  apply: (x) => prelu(x, asTensor(0.25, x.dtype)),
-};
+  plot: (x) => preluOp([x, asTensor(0.25, x.dtype)]),
+  about: {
+    formula: "x if x ≥ 0 else a·x, a learnable (one, or one per channel)",
+    derivative: "1 if x > 0 else a; ∂f/∂a = x if x < 0 else 0",
+    range: "ℝ",
+    monotonic: "for a ≥ 0",
+    zeroCentred: "no",
+    smooth: false,
+    boundedBelow: false,
+    boundedAbove: false,
+    kink: { at: [0], derivative: [0.25], note: "f'(0) = a, ∂f/∂a = 0" },
+    remark:
+      "Generalises ReLU with a learned slope for negative values, since different layers may need different nonlinearity: in CNNs the first layers learn more positive (closer to linear) slopes, deeper layers smaller ones.",
+  },
+  layer: "PReLU",
+  specs: [
+    spec("prelu", [
+      {
+        label: "one slope",
+        inputs: [
+          { shape: [2, 3], min: -4, max: 4, avoid: [0] },
+          { shape: [1], min: 0.05, max: 0.5 },
+        ],
+        apply: (x, a): Tensor => prelu(x, a),
+      },
+      {
+        label: "one slope per channel (axis 1)",
+        inputs: [
+          { shape: [2, 3, 2], min: -4, max: 4, avoid: [0] },
+          { shape: [3], min: 0.05, max: 0.5 },
+        ],
+        apply: (x, a): Tensor => prelu(x, a),
+      },
+    ]),
+  ],
+});

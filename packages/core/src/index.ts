@@ -1,6 +1,8 @@
 /**
  * @fluxion/core: tensors, broadcasting ops, define-by-run reverse-mode autodiff (with gradients of
  * gradients), a pluggable backend, and a public gradient checker.
+ *
+ * @module @fluxion/core
  */
 // Installs Tensor's methods (x.add(y), loss.backward()); listed in package.json `sideEffects`.
 import "./tensor-methods.js";
@@ -50,7 +52,7 @@ export {
 export * from "./gradcheck/index.js";
 export * from "./ops/index.js";
 export { defaultGenerator, Generator, manualSeed } from "./random/generator.js";
-export { broadcastShapes, type Shape } from "./shape.js";
+export { broadcastShapes, formatShape, type Shape } from "./shape.js";
 export {
   arange,
   type CreateOptions,
@@ -72,3 +74,8 @@ export type { NestedArray } from "./tensor/nested.js";
 export { type GradHook, Tensor, type TensorLike } from "./tensor/tensor.js";
 export type { TensorMethods } from "./tensor-methods.js";
 export * from "./transforms/index.js";
+
+import { markBuiltinOps } from "./registry.js";
+
+// Every op module above has run: the ops registered so far are Fluxion's own.
+markBuiltinOps();

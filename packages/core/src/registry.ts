@@ -12,3 +12,26 @@ export function listOps(): AnyOpDef[] {
 export function getOp(name: string): AnyOpDef | undefined {
   return registry.get(name);
 }
+
+/** Names of the ops Fluxion's own packages define: these cannot be redefined. */
+const builtinOps = new Set<string>();
+
+/**
+ * Marks every op registered so far as built in (`defineOp` then refuses to redefine it). Each
+ * Fluxion package's entry calls this after its op modules have run.
+ * @internal
+ */
+export function markBuiltinOps(): void {
+  for (const name of registry.keys()) builtinOps.add(name);
+}
+
+/**
+ * Whether `name` is an op of Fluxion's own packages, which `defineOp` refuses to redefine.
+ *
+ * @example
+ * isBuiltinOp("matmul"); // true
+ * isBuiltinOp("myOp"); // false
+ */
+export function isBuiltinOp(name: string): boolean {
+  return builtinOps.has(name);
+}

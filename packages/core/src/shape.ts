@@ -17,7 +17,7 @@ export function sizeOf(shape: Shape): number {
 export function dimAt(shape: Shape, axis: number): number {
   const d = shape[axis];
   if (d === undefined) {
-    throw new ShapeError(`internal: axis ${axis} is out of range for shape ${fmt(shape)}`);
+    throw new ShapeError(`internal: axis ${axis} is out of range for shape ${formatShape(shape)}`);
   }
   return d;
 }
@@ -39,8 +39,13 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
   return true;
 }
 
-/** `[2, 3]` as the string "[2, 3]" for messages. */
-export function fmt(shape: Shape): string {
+/**
+ * A shape as text for messages: `[2, 3]` becomes "[2, 3]" and a scalar's `[]` becomes "[]".
+ *
+ * @example
+ * formatShape([32, 784]); // "[32, 784]"
+ */
+export function formatShape(shape: Shape): string {
   return `[${shape.join(", ")}]`;
 }
 
@@ -77,7 +82,7 @@ export function checkSize(op: string, shape: Shape): void {
   const n = sizeOf(shape);
   if (n > MAX_ELEMENTS) {
     throw new ShapeError(
-      `${op}: shape ${fmt(shape)} has ${n.toExponential(3)} elements, more than one tensor can hold (at most ${MAX_ELEMENTS}, and only as many as fit in memory)`,
+      `${op}: shape ${formatShape(shape)} has ${n.toExponential(3)} elements, more than one tensor can hold (at most ${MAX_ELEMENTS}, and only as many as fit in memory)`,
     );
   }
 }
@@ -112,7 +117,7 @@ export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
       if (o === 1) out[offset + i] = d;
       else
         throw new ShapeError(
-          `${op}: shapes ${shapes.map(fmt).join(" and ")} cannot be broadcast together (dimension ${i - s.length} is ${o} and ${d})`,
+          `${op}: shapes ${shapes.map(formatShape).join(" and ")} cannot be broadcast together (dimension ${i - s.length} is ${o} and ${d})`,
         );
     }
   }

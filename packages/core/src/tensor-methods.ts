@@ -63,7 +63,7 @@ import {
   variance,
   where,
 } from "./ops/index.js";
-import { describeValue, fmt, shapesEqual } from "./shape.js";
+import { describeValue, formatShape, shapesEqual } from "./shape.js";
 import { Tensor, type TensorLike } from "./tensor/tensor.js";
 
 type Axes = number | readonly number[];
@@ -265,12 +265,12 @@ function writeInPlace<T extends Tensor>(t: T, op: string, values: Tensor, cast =
   }
   if (!shapesEqual(values.shape, t.shape)) {
     throw new ShapeError(
-      `${op}: the result has shape ${fmt(values.shape)} but this tensor has shape ${fmt(t.shape)}`,
+      `${op}: the result has shape ${formatShape(values.shape)} but this tensor has shape ${formatShape(t.shape)}`,
     );
   }
   if (!cast && t.dtype === "int32" && values.dtype !== "int32") {
     throw new DTypeError(
-      `${op}: the result has dtype ${values.dtype}, which cannot be stored in this int32 tensor (shape ${fmt(t.shape)}) in place; use the out-of-place ${op.slice(0, -1)} or convert first with .to("${values.dtype}")`,
+      `${op}: the result has dtype ${values.dtype}, which cannot be stored in this int32 tensor (shape ${formatShape(t.shape)}) in place; use the out-of-place ${op.slice(0, -1)} or convert first with .to("${values.dtype}")`,
     );
   }
   const data = t._storage.data;
@@ -290,7 +290,7 @@ const methods: MethodTable = {
     const lead = this.ndim - s.ndim;
     if (lead < 0 || s.shape.some((d, i) => d !== 1 && d !== this.shape[lead + i])) {
       throw new ShapeError(
-        `copy_: src of shape ${fmt(s.shape)} does not broadcast to this tensor's shape ${fmt(this.shape)}`,
+        `copy_: src of shape ${formatShape(s.shape)} does not broadcast to this tensor's shape ${formatShape(this.shape)}`,
       );
     }
     // copy_ converts like PyTorch's (float into int32 truncates towards zero)
@@ -506,7 +506,7 @@ Object.defineProperty(Tensor.prototype, "T", {
   get(this: Tensor): Tensor {
     if (this.ndim > 2) {
       throw new ShapeError(
-        `T: only defined for rank ≤ 2, got shape ${fmt(this.shape)}; use permute`,
+        `T: only defined for rank ≤ 2, got shape ${formatShape(this.shape)}; use permute`,
       );
     }
     return this.ndim < 2 ? this : transpose(this, 0, 1);

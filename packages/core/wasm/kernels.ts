@@ -1,96 +1,148 @@
 // Fluxion's WebAssembly SIMD kernels (AssemblyScript). Built by build.mjs into
-// src/backend/wasm/kernels.generated.ts; the JS side (src/backend/wasm/) owns the memory layout and
-// passes byte offsets into the imported memory. float32 only: other dtypes stay on the CPU backend.
+// src/backend/wasm/kernels.generated.ts in four variants (private or shared memory, with or without
+// relaxed SIMD); the JS side (src/backend/wasm/) owns the memory layout and passes byte offsets
+// into the imported memory. Op codes and the threads' control block come from abi.mjs (through
+// abi.generated.ts), the one place both languages read them from.
+
+import { Activation, Binary, Control, Job, Reduce, Unary } from "./abi.generated";
 
 // ---------------------------------------------------------------------------------------------
-// Matmul: C[m×n] = op(A)·op(B), GotoBLAS-style. Blocks of op(B) (KC×NC) and op(A) (MC×KC) are
-// packed into contiguous panels of NR columns / MR rows, which makes the transposed operands cost
-// the same as plain ones: the transposition is absorbed by the (O(n²)) packing, and the O(n³)
-// micro-kernel always streams contiguous panels.
+// Multiply-add: one fused instruction in the relaxed-SIMD build (f32x4.relaxed_madd, an FMA where
+// the CPU has one), a multiply then an add otherwise. A build computes each element with the same
+// instructions wherever it runs, so results stay independent of the number of threads.
 // ---------------------------------------------------------------------------------------------
 
-const MR: i32 = 6;
-const NR: i32 = 8;
-const KC: i32 = 256;
-const MC: i32 = 48;
-const NC: i32 = 1024;
-
-/** Bytes of scratch the matmul needs for its packed panels. */
-export function gemmScratchBytes(): i32 {
-  return (MC * KC + KC * NC + MR * NR) << 2;
+// @ts-expect-error: decorator
+function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
 }
 
-// Packs rows [0, mc) × depth [0, kc) of A (element (i, p) at a + 4·(i·rs + p·cs)) into MR-row
+// @ts-expect-error: decorator
+function madd64(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, c);
+  return f64x2.add(f64x2.mul(a, b), c);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matmul: C[m×n] = op(A)·op(B), GotoBLAS-style, one driver for float32 and float64 (T). Blocks of
+// op(B) (KC×NC) and op(A) (MC×KC) are packed into contiguous panels of NR columns / MR rows, which
+// makes the transposed operands cost the same as plain ones: the transposition is absorbed by the
+// (O(n²)) packing, and the O(n³) micro-kernel always streams contiguous panels.
+// ---------------------------------------------------------------------------------------------
+
+// float32: a 4×8 register tile (8 f32x4 accumulators, 2 of B, 1 splat of A and a temporary):
+// 6×8 would need 16 vector registers, one more than V8 allocates on x64, and spill (XNNPACK's wasm
+// x86 kernels are 4×8 for the same reason). Measured here, 6×8 with relaxed_madd (15 registers) was
+// slower than 4×8 too. float64: 4×4 (8 f64x2 accumulators).
+const MR32: i32 = 4;
+const NR32: i32 = 8;
+const MC32: i32 = 48;
+const MR64: i32 = 4;
+const NR64: i32 = 4;
+const MC64: i32 = 64;
+const KC: i32 = 256;
+const NC: i32 = 1024;
+
+function tileRows<T>(): i32 {
+  return sizeof<T>() === 4 ? MR32 : MR64;
+}
+
+function tileCols<T>(): i32 {
+  return sizeof<T>() === 4 ? NR32 : NR64;
+}
+
+function blockRows<T>(): i32 {
+  return sizeof<T>() === 4 ? MC32 : MC64;
+}
+
+/** Bytes of scratch one thread's gemm<T> needs for its packed panels and an edge tile. */
+function scratchBytes<T>(): i32 {
+  return (blockRows<T>() * KC + KC * NC + tileRows<T>() * tileCols<T>()) * (sizeof<T>() as i32);
+}
+
+/** Bytes of scratch one thread's float32 gemm needs. */
+export function gemmScratchBytes(): i32 {
+  return scratchBytes<f32>();
+}
+
+/** Bytes of scratch one thread's float64 gemm needs. */
+export function gemm64ScratchBytes(): i32 {
+  return scratchBytes<f64>();
+}
+
+// Packs rows [0, mc) × depth [0, kc) of A (element (i, p) at a + S·(i·rs + p·cs)) into MR-row
 // panels, each kc × MR, zero-padded to a multiple of MR rows.
-function packA(a: usize, rs: i32, cs: i32, mc: i32, kc: i32, dst: usize): void {
+function packA<T>(a: usize, rs: i32, cs: i32, mc: i32, kc: i32, dst: usize): void {
+  const MR = tileRows<T>();
+  const S = sizeof<T>();
   for (let i0 = 0; i0 < mc; i0 += MR) {
     const rows = min(MR, mc - i0);
-    if (rows === MR && rs === 1) {
-      // op(A) = a transposed matrix: the MR values for one p are contiguous
-      for (let p = 0; p < kc; p++) {
-        const src = a + (((i0 + p * cs) as usize) << 2);
-        v128.store(dst, v128.load(src));
-        store<u64>(dst + 16, load<u64>(src + 16));
-        dst += (MR as usize) << 2;
+    for (let p = 0; p < kc; p++) {
+      const src = a + ((i0 * rs + p * cs) as usize) * S;
+      for (let r = 0; r < MR; r++) {
+        const v: T = r < rows ? load<T>(src + ((r * rs) as usize) * S) : (0 as T);
+        store<T>(dst + (r as usize) * S, v);
       }
-    } else if (rows === MR && cs === 1) {
-      // rows of A are contiguous in p: gather MR values per p
-      for (let p = 0; p < kc; p++) {
-        for (let r = 0; r < MR; r++) {
-          store<f32>(
-            dst + ((r as usize) << 2),
-            load<f32>(a + ((((i0 + r) * rs + p) as usize) << 2)),
-          );
-        }
-        dst += (MR as usize) << 2;
-      }
-    } else {
-      for (let p = 0; p < kc; p++) {
-        for (let r = 0; r < MR; r++) {
-          const v: f32 = r < rows ? load<f32>(a + ((((i0 + r) * rs + p * cs) as usize) << 2)) : 0;
-          store<f32>(dst + ((r as usize) << 2), v);
-        }
-        dst += (MR as usize) << 2;
-      }
+      dst += (MR as usize) * S;
     }
   }
 }
 
-// Packs depth [0, kc) × columns [0, nc) of B (element (p, j) at b + 4·(p·rs + j·cs)) into NR-column
-// panels, each kc × NR, zero-padded to a multiple of NR columns.
-function packB(b: usize, rs: i32, cs: i32, kc: i32, nc: i32, dst: usize): void {
+// Packs depth [0, kc) × columns [0, nc) of B (element (p, j) at b + S·(p·rs + j·cs)) into
+// NR-column panels, each kc × NR, zero-padded to a multiple of NR columns.
+function packB<T>(b: usize, rs: i32, cs: i32, kc: i32, nc: i32, dst: usize): void {
+  const NR = tileCols<T>();
+  const S = sizeof<T>();
   for (let j0 = 0; j0 < nc; j0 += NR) {
     const cols = min(NR, nc - j0);
     if (cols === NR && cs === 1) {
+      // rows of B are contiguous: NR values per p are one copy (two v128 for either dtype)
       for (let p = 0; p < kc; p++) {
-        const src = b + (((p * rs + j0) as usize) << 2);
+        const src = b + ((p * rs + j0) as usize) * S;
         v128.store(dst, v128.load(src));
         v128.store(dst, v128.load(src, 16), 16);
-        dst += (NR as usize) << 2;
+        dst += (NR as usize) * S;
       }
     } else if (cols === NR && rs === 1) {
       // op(B) = a transposed matrix: walk each of the NR columns contiguously along p
       for (let c = 0; c < NR; c++) {
-        const src = b + ((((j0 + c) * cs) as usize) << 2);
+        const src = b + (((j0 + c) * cs) as usize) * S;
         for (let p = 0; p < kc; p++) {
-          store<f32>(dst + (((p * NR + c) as usize) << 2), load<f32>(src + ((p as usize) << 2)));
+          store<T>(dst + ((p * NR + c) as usize) * S, load<T>(src + (p as usize) * S));
         }
       }
-      dst += ((kc * NR) as usize) << 2;
+      dst += ((kc * NR) as usize) * S;
     } else {
       for (let p = 0; p < kc; p++) {
         for (let c = 0; c < NR; c++) {
-          const v: f32 = c < cols ? load<f32>(b + (((p * rs + (j0 + c) * cs) as usize) << 2)) : 0;
-          store<f32>(dst + ((c as usize) << 2), v);
+          const v: T = c < cols ? load<T>(b + ((p * rs + (j0 + c) * cs) as usize) * S) : (0 as T);
+          store<T>(dst + (c as usize) * S, v);
         }
-        dst += (NR as usize) << 2;
+        dst += (NR as usize) * S;
       }
     }
   }
 }
 
-// The 6×8 micro-kernel: 12 f32x4 accumulators, C tile (row stride ldc bytes) = or += Σ_p a_p b_pᵀ.
-function micro(kc: i32, a: usize, b: usize, c: usize, ldc: usize, accumulate: bool): void {
+// The micro-kernels: an MR×NR tile of C (row stride ldc bytes) = or += Σ_p a_p b_pᵀ, where b is a
+// packed panel (NR values per p) and a_p's rows are `ar` bytes apart and step `ak` bytes per p:
+// either A itself (ar = row stride, ak = one element: no packing for a row-major A) or a packed
+// panel (ar = one element, ak = MR elements). Each A value is loaded already splat to all lanes.
+
+function micro32x4(
+  kc: i32,
+  a: usize,
+  ar: usize,
+  ak: usize,
+  b: usize,
+  c: usize,
+  ldc: usize,
+  accumulate: bool,
+): void {
+  const a1 = ar;
+  const a2 = ar << 1;
+  const a3 = ar * 3;
   let c00 = f32x4.splat(0);
   let c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0);
@@ -99,32 +151,22 @@ function micro(kc: i32, a: usize, b: usize, c: usize, ldc: usize, accumulate: bo
   let c21 = f32x4.splat(0);
   let c30 = f32x4.splat(0);
   let c31 = f32x4.splat(0);
-  let c40 = f32x4.splat(0);
-  let c41 = f32x4.splat(0);
-  let c50 = f32x4.splat(0);
-  let c51 = f32x4.splat(0);
   for (let p = 0; p < kc; p++) {
     const b0 = v128.load(b);
     const b1 = v128.load(b, 16);
     let av = v128.load32_splat(a);
-    c00 = f32x4.add(c00, f32x4.mul(av, b0));
-    c01 = f32x4.add(c01, f32x4.mul(av, b1));
-    av = v128.load32_splat(a, 4);
-    c10 = f32x4.add(c10, f32x4.mul(av, b0));
-    c11 = f32x4.add(c11, f32x4.mul(av, b1));
-    av = v128.load32_splat(a, 8);
-    c20 = f32x4.add(c20, f32x4.mul(av, b0));
-    c21 = f32x4.add(c21, f32x4.mul(av, b1));
-    av = v128.load32_splat(a, 12);
-    c30 = f32x4.add(c30, f32x4.mul(av, b0));
-    c31 = f32x4.add(c31, f32x4.mul(av, b1));
-    av = v128.load32_splat(a, 16);
-    c40 = f32x4.add(c40, f32x4.mul(av, b0));
-    c41 = f32x4.add(c41, f32x4.mul(av, b1));
-    av = v128.load32_splat(a, 20);
-    c50 = f32x4.add(c50, f32x4.mul(av, b0));
-    c51 = f32x4.add(c51, f32x4.mul(av, b1));
-    a += 24;
+    c00 = madd(av, b0, c00);
+    c01 = madd(av, b1, c01);
+    av = v128.load32_splat(a + a1);
+    c10 = madd(av, b0, c10);
+    c11 = madd(av, b1, c11);
+    av = v128.load32_splat(a + a2);
+    c20 = madd(av, b0, c20);
+    c21 = madd(av, b1, c21);
+    av = v128.load32_splat(a + a3);
+    c30 = madd(av, b0, c30);
+    c31 = madd(av, b1, c31);
+    a += ak;
     b += 32;
   }
   if (accumulate) {
@@ -136,10 +178,6 @@ function micro(kc: i32, a: usize, b: usize, c: usize, ldc: usize, accumulate: bo
     c21 = f32x4.add(c21, v128.load(c + 2 * ldc, 16));
     c30 = f32x4.add(c30, v128.load(c + 3 * ldc));
     c31 = f32x4.add(c31, v128.load(c + 3 * ldc, 16));
-    c40 = f32x4.add(c40, v128.load(c + 4 * ldc));
-    c41 = f32x4.add(c41, v128.load(c + 4 * ldc, 16));
-    c50 = f32x4.add(c50, v128.load(c + 5 * ldc));
-    c51 = f32x4.add(c51, v128.load(c + 5 * ldc, 16));
   }
   v128.store(c, c00);
   v128.store(c, c01, 16);
@@ -149,18 +187,90 @@ function micro(kc: i32, a: usize, b: usize, c: usize, ldc: usize, accumulate: bo
   v128.store(c + 2 * ldc, c21, 16);
   v128.store(c + 3 * ldc, c30);
   v128.store(c + 3 * ldc, c31, 16);
-  v128.store(c + 4 * ldc, c40);
-  v128.store(c + 4 * ldc, c41, 16);
-  v128.store(c + 5 * ldc, c50);
-  v128.store(c + 5 * ldc, c51, 16);
+}
+
+// The float64 4×4 micro-kernel: 8 f64x2 accumulators (A strides as for float32).
+function micro64(
+  kc: i32,
+  a: usize,
+  ar: usize,
+  ak: usize,
+  b: usize,
+  c: usize,
+  ldc: usize,
+  accumulate: bool,
+): void {
+  const a1 = ar;
+  const a2 = ar << 1;
+  const a3 = ar * 3;
+  let c00 = f64x2.splat(0);
+  let c01 = f64x2.splat(0);
+  let c10 = f64x2.splat(0);
+  let c11 = f64x2.splat(0);
+  let c20 = f64x2.splat(0);
+  let c21 = f64x2.splat(0);
+  let c30 = f64x2.splat(0);
+  let c31 = f64x2.splat(0);
+  for (let p = 0; p < kc; p++) {
+    const b0 = v128.load(b);
+    const b1 = v128.load(b, 16);
+    let av = v128.load64_splat(a);
+    c00 = madd64(av, b0, c00);
+    c01 = madd64(av, b1, c01);
+    av = v128.load64_splat(a + a1);
+    c10 = madd64(av, b0, c10);
+    c11 = madd64(av, b1, c11);
+    av = v128.load64_splat(a + a2);
+    c20 = madd64(av, b0, c20);
+    c21 = madd64(av, b1, c21);
+    av = v128.load64_splat(a + a3);
+    c30 = madd64(av, b0, c30);
+    c31 = madd64(av, b1, c31);
+    a += ak;
+    b += 32;
+  }
+  if (accumulate) {
+    c00 = f64x2.add(c00, v128.load(c));
+    c01 = f64x2.add(c01, v128.load(c, 16));
+    c10 = f64x2.add(c10, v128.load(c + ldc));
+    c11 = f64x2.add(c11, v128.load(c + ldc, 16));
+    c20 = f64x2.add(c20, v128.load(c + 2 * ldc));
+    c21 = f64x2.add(c21, v128.load(c + 2 * ldc, 16));
+    c30 = f64x2.add(c30, v128.load(c + 3 * ldc));
+    c31 = f64x2.add(c31, v128.load(c + 3 * ldc, 16));
+  }
+  v128.store(c, c00);
+  v128.store(c, c01, 16);
+  v128.store(c + ldc, c10);
+  v128.store(c + ldc, c11, 16);
+  v128.store(c + 2 * ldc, c20);
+  v128.store(c + 2 * ldc, c21, 16);
+  v128.store(c + 3 * ldc, c30);
+  v128.store(c + 3 * ldc, c31, 16);
+}
+
+function micro<T>(
+  kc: i32,
+  a: usize,
+  ar: usize,
+  ak: usize,
+  b: usize,
+  c: usize,
+  ldc: usize,
+  accumulate: bool,
+): void {
+  if (sizeof<T>() === 8) micro64(kc, a, ar, ak, b, c, ldc, accumulate);
+  else micro32x4(kc, a, ar, ak, b, c, ldc, accumulate);
 }
 
 /**
- * C[m×n] (row-major at c, rows ldcElems apart) = op(A)·op(B), where element (i, p) of op(A) is at
- * a + 4·(i·ars + p·acs) and element (p, j) of op(B) at b + 4·(p·brs + j·bcs). `scratch` holds
- * gemmScratchBytes() bytes. Threads each take a range of C's columns, with their own scratch.
+ * C[m×n] (row-major at c, rows ldcElems apart) = op(A)·op(B) in T (f32 or f64), where element
+ * (i, p) of op(A) is at a + S·(i·ars + p·acs) and element (p, j) of op(B) at b + S·(p·brs + j·bcs).
+ * `scratch` holds scratchBytes<T>() bytes. A row-major op(A) (acs = 1) is read in place, as
+ * XNNPACK does; only its last, partial row panel is packed (zero-padded). A transposed one is
+ * packed, so it costs the same.
  */
-export function gemm(
+function gemmBlocked<T>(
   m: i32,
   n: i32,
   k: i32,
@@ -174,12 +284,17 @@ export function gemm(
   ldcElems: i32,
   scratch: usize,
 ): void {
+  const MR = tileRows<T>();
+  const NR = tileCols<T>();
+  const MC = blockRows<T>();
+  const S = sizeof<T>();
   const pa = scratch;
-  const pb = pa + (((MC * KC) as usize) << 2);
-  const tile = pb + (((KC * NC) as usize) << 2);
-  const ldc = (ldcElems as usize) << 2;
+  const pb = pa + ((MC * KC) as usize) * S;
+  const tile = pb + ((KC * NC) as usize) * S;
+  const ldc = (ldcElems as usize) * S;
+  const direct = acs === 1;
   if (k === 0) {
-    for (let i = 0; i < m; i++) memory.fill(c + (i as usize) * ldc, 0, (n as usize) << 2);
+    for (let i = 0; i < m; i++) memory.fill(c + (i as usize) * ldc, 0, (n as usize) * S);
     return;
   }
   for (let jc = 0; jc < n; jc += NC) {
@@ -187,27 +302,38 @@ export function gemm(
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
       const accumulate = pc > 0;
-      packB(b + (((pc * brs + jc * bcs) as usize) << 2), brs, bcs, kc, nc, pb);
+      packB<T>(b + ((pc * brs + jc * bcs) as usize) * S, brs, bcs, kc, nc, pb);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
-        packA(a + (((ic * ars + pc * acs) as usize) << 2), ars, acs, mc, kc, pa);
+        const ablock = a + ((ic * ars + pc * acs) as usize) * S;
+        // rows [0, whole) are read in place when direct; the rest come packed from pa
+        const whole = direct ? mc - (mc % MR) : 0;
+        if (whole < mc) {
+          const first = ablock + ((whole * ars) as usize) * S;
+          packA<T>(first, ars, acs, mc - whole, kc, pa);
+        }
         for (let jr = 0; jr < nc; jr += NR) {
           const cols = min(NR, nc - jr);
-          const bp = pb + (((jr * kc) as usize) << 2);
+          const bp = pb + ((jr * kc) as usize) * S;
           for (let ir = 0; ir < mc; ir += MR) {
             const rows = min(MR, mc - ir);
-            const ap = pa + (((ir * kc) as usize) << 2);
-            const cp = c + ((ic + ir) as usize) * ldc + (((jc + jr) as usize) << 2);
+            const inPlace = ir < whole;
+            const ap = inPlace
+              ? ablock + ((ir * ars) as usize) * S
+              : pa + (((ir - whole) * kc) as usize) * S;
+            const ar: usize = inPlace ? (ars as usize) * S : S;
+            const ak: usize = inPlace ? S : (MR as usize) * S;
+            const cp = c + ((ic + ir) as usize) * ldc + ((jc + jr) as usize) * S;
             if (rows === MR && cols === NR) {
-              micro(kc, ap, bp, cp, ldc, accumulate);
+              micro<T>(kc, ap, ar, ak, bp, cp, ldc, accumulate);
             } else {
-              // an edge tile: compute into a full MR×NR tile, then copy its valid part
-              micro(kc, ap, bp, tile, (NR as usize) << 2, false);
+              // an edge tile: computed into a full MR×NR tile, then its valid part copied out
+              micro<T>(kc, ap, ar, ak, bp, tile, (NR as usize) * S, false);
               for (let r = 0; r < rows; r++) {
                 for (let q = 0; q < cols; q++) {
-                  const dst = cp + (r as usize) * ldc + ((q as usize) << 2);
-                  const v = load<f32>(tile + (((r * NR + q) as usize) << 2));
-                  store<f32>(dst, accumulate ? load<f32>(dst) + v : v);
+                  const d = cp + (r as usize) * ldc + (q as usize) * S;
+                  const v = load<T>(tile + ((r * NR + q) as usize) * S);
+                  store<T>(d, accumulate ? load<T>(d) + v : v);
                 }
               }
             }
@@ -218,9 +344,44 @@ export function gemm(
   }
 }
 
+/** float32 C = op(A)·op(B); pointers in bytes, strides and ldc in elements (see gemmBlocked). */
+export function gemm(
+  m: i32,
+  n: i32,
+  k: i32,
+  a: usize,
+  ars: i32,
+  acs: i32,
+  b: usize,
+  brs: i32,
+  bcs: i32,
+  c: usize,
+  ldc: i32,
+  scratch: usize,
+): void {
+  gemmBlocked<f32>(m, n, k, a, ars, acs, b, brs, bcs, c, ldc, scratch);
+}
+
+/** float64 C = op(A)·op(B); pointers in bytes, strides and ldc in elements (see gemmBlocked). */
+export function gemm64(
+  m: i32,
+  n: i32,
+  k: i32,
+  a: usize,
+  ars: i32,
+  acs: i32,
+  b: usize,
+  brs: i32,
+  bcs: i32,
+  c: usize,
+  ldc: i32,
+  scratch: usize,
+): void {
+  gemmBlocked<f64>(m, n, k, a, ars, acs, b, brs, bcs, c, ldc, scratch);
+}
+
 // ---------------------------------------------------------------------------------------------
-// Elementwise kernels on f32x4, with a scalar loop for the tail. Op codes match
-// src/backend/wasm/index.ts.
+// Elementwise kernels on f32x4, with a scalar loop for the tail (op codes: abi.mjs).
 // ---------------------------------------------------------------------------------------------
 
 const LOG2E: f32 = Math.LOG2E as f32;
@@ -298,36 +459,34 @@ function sigmoidV(x: v128): v128 {
   return f32x4.div(r, d);
 }
 
+function reluV(x: v128): v128 {
+  // max(x, 0), NaN kept
+  const m = f32x4.max(x, f32x4.splat(0.0));
+  return v128.bitselect(x, m, f32x4.ne(x, x));
+}
+
+function stepV(x: v128): v128 {
+  // 1 if x > 0, NaN kept, else 0 (relu's derivative, 0 at the kink)
+  const s = v128.and(f32x4.gt(x, f32x4.splat(0.0)), f32x4.splat(1.0));
+  return v128.bitselect(x, s, f32x4.ne(x, x));
+}
+
 function unaryV(op: i32, x: v128): v128 {
   switch (op) {
-    case 0:
+    case Unary.neg:
       return f32x4.neg(x);
-    case 1:
+    case Unary.exp:
       return expV(x);
-    case 5:
+    case Unary.sqrt:
       return f32x4.sqrt(x);
-    case 6:
+    case Unary.abs:
       return f32x4.abs(x);
-    case 8:
-      return tanhV(x);
-    case 9:
-      return sigmoidV(x);
-    case 10: {
-      // max(x, 0), NaN kept
-      const m = f32x4.max(x, f32x4.splat(0.0));
-      return v128.bitselect(x, m, f32x4.ne(x, x));
-    }
-    case 11:
+    case Unary.reciprocal:
       return f32x4.div(f32x4.splat(1.0), x);
-    case 12:
+    case Unary.square:
       return f32x4.mul(x, x);
-    case 13: {
-      // 1 if x > 0, NaN kept, else 0
-      const s = v128.and(f32x4.gt(x, f32x4.splat(0.0)), f32x4.splat(1.0));
-      return v128.bitselect(x, s, f32x4.ne(x, x));
-    }
     default:
-      return x;
+      return x; // Unary.copy
   }
 }
 
@@ -357,30 +516,30 @@ export function unaryF32(op: i32, x: usize, y: usize, n: i32): void {
 
 function binaryV(op: i32, a: v128, b: v128): v128 {
   switch (op) {
-    case 0:
+    case Binary.add:
       return f32x4.add(a, b);
-    case 1:
+    case Binary.sub:
       return f32x4.sub(a, b);
-    case 2:
+    case Binary.mul:
       return f32x4.mul(a, b);
-    case 3:
+    case Binary.div:
       return f32x4.div(a, b);
-    case 4:
+    case Binary.maximum:
       return f32x4.max(a, b);
-    case 5:
+    case Binary.minimum:
       return f32x4.min(a, b);
-    case 6:
+    case Binary.eq:
       return v128.and(f32x4.eq(a, b), f32x4.splat(1.0));
-    case 7:
+    case Binary.ne:
       return v128.and(f32x4.ne(a, b), f32x4.splat(1.0));
-    case 8:
+    case Binary.lt:
       return v128.and(f32x4.lt(a, b), f32x4.splat(1.0));
-    case 9:
+    case Binary.le:
       return v128.and(f32x4.le(a, b), f32x4.splat(1.0));
-    case 10:
+    case Binary.gt:
       return v128.and(f32x4.gt(a, b), f32x4.splat(1.0));
     default:
-      return v128.and(f32x4.ge(a, b), f32x4.splat(1.0));
+      return v128.and(f32x4.ge(a, b), f32x4.splat(1.0)); // Binary.ge
   }
 }
 
@@ -408,7 +567,7 @@ export function binaryF32(op: i32, a: usize, as: i32, b: usize, bs: i32, y: usiz
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reductions (op 0 sum, 1 max, 2 min). Sums accumulate in f64, as the CPU backend does.
+// Reductions (sum, max, min). Sums accumulate in f64, as the CPU backend does.
 // ---------------------------------------------------------------------------------------------
 
 /** y[r] = reduce(x[r, 0..cols)) for a row-major rows × cols block. */
@@ -416,7 +575,7 @@ export function reduceRowsF32(op: i32, x: usize, rows: i32, cols: i32, y: usize)
   for (let r = 0; r < rows; r++) {
     const row = x + (((r * cols) as usize) << 2);
     let c = 0;
-    if (op === 0) {
+    if (op === Reduce.sum) {
       let s0 = f64x2.splat(0);
       let s1 = f64x2.splat(0);
       for (; c + 4 <= cols; c += 4) {
@@ -429,7 +588,7 @@ export function reduceRowsF32(op: i32, x: usize, rows: i32, cols: i32, y: usize)
       for (; c < cols; c++) s += load<f32>(row + ((c as usize) << 2)) as f64;
       store<f32>(y + ((r as usize) << 2), s as f32);
     } else {
-      const isMax = op === 1;
+      const isMax = op === Reduce.max;
       let m = f32x4.splat(isMax ? -Infinity : Infinity);
       for (; c + 4 <= cols; c += 4) {
         const v = v128.load(row + ((c as usize) << 2));
@@ -452,7 +611,7 @@ export function reduceRowsF32(op: i32, x: usize, rows: i32, cols: i32, y: usize)
 
 /** y[c] = reduce(x[0..rows, c]) for a row-major rows × cols block (`acc` holds cols f64). */
 export function reduceColsF32(op: i32, x: usize, rows: i32, cols: i32, y: usize, acc: usize): void {
-  if (op === 0) {
+  if (op === Reduce.sum) {
     memory.fill(acc, 0, (cols as usize) << 3);
     for (let r = 0; r < rows; r++) {
       const row = x + (((r * cols) as usize) << 2);
@@ -476,7 +635,7 @@ export function reduceColsF32(op: i32, x: usize, rows: i32, cols: i32, y: usize,
       store<f32>(y + ((c as usize) << 2), load<f64>(acc + ((c as usize) << 3)) as f32);
     return;
   }
-  const isMax = op === 1;
+  const isMax = op === Reduce.max;
   const init = f32x4.splat(isMax ? -Infinity : Infinity);
   let c = 0;
   for (; c + 4 <= cols; c += 4) {
@@ -498,8 +657,8 @@ export function reduceColsF32(op: i32, x: usize, rows: i32, cols: i32, y: usize,
 }
 
 // ---------------------------------------------------------------------------------------------
-// Fused activations (codes: index in activationKernelNames of src/backend/backend.ts): forward
-// f(x), and g ⊙ f'(x) with a zero derivative giving a zero gradient (as the CPU backend does).
+// Fused activations: forward f(x), and g ⊙ f'(x) with a zero derivative giving a zero gradient
+// (as the CPU backend does).
 // ---------------------------------------------------------------------------------------------
 
 const GELU_A: f32 = 1.5957691216057308; // 2√(2/π)
@@ -584,31 +743,31 @@ function geluTanhGradV(x: v128): v128 {
 
 function activationV(op: i32, x: v128): v128 {
   switch (op) {
-    case 0:
-      return unaryV(10, x);
-    case 3:
+    case Activation.relu:
+      return reluV(x);
+    case Activation.sigmoid:
       return sigmoidV(x);
-    case 4:
+    case Activation.tanh:
       return tanhV(x);
     default:
-      return geluTanhV(x);
+      return geluTanhV(x); // Activation.geluTanh
   }
 }
 
 function derivativeV(op: i32, x: v128): v128 {
   switch (op) {
-    case 0:
-      return unaryV(13, x);
-    case 3:
+    case Activation.relu:
+      return stepV(x);
+    case Activation.sigmoid:
       return bellV(x);
-    case 4:
+    case Activation.tanh:
       return f32x4.mul(f32x4.splat(4.0), bellV(f32x4.add(x, x)));
     default:
-      return geluTanhGradV(x);
+      return geluTanhGradV(x); // Activation.geluTanh
   }
 }
 
-/** y = f(x) for n floats (op: relu 0, sigmoid 3, tanh 4, geluTanh 8). */
+/** y = f(x) for n floats. */
 export function activationF32(op: i32, x: usize, y: usize, n: i32): void {
   let i = 0;
   for (; i + 4 <= n; i += 4) {
@@ -639,146 +798,65 @@ export function activationGradF32(op: i32, g: usize, x: usize, y: usize, n: i32)
 }
 
 // ---------------------------------------------------------------------------------------------
-// float64 matmul (gradient checks run in float64): the same scheme with f64x2 and a 4×4 tile.
+// Threads (the shared-memory builds): the calling thread and every worker run the same job from the
+// control block at `ctl` (layout: abi.mjs), taking chunks of it from a shared counter until none
+// are left, so a worker that wakes late or runs on a busy core simply does less. Every element is
+// computed by the same instructions whatever the split, so results do not depend on the number of
+// threads. The chunk loop lives here once, for the caller and the workers alike (a worker's wait
+// for its next job is in src/backend/wasm/threads.ts).
 // ---------------------------------------------------------------------------------------------
 
-const MR64: i32 = 4;
-const NR64: i32 = 4;
-const KC64: i32 = 256;
-const MC64: i32 = 64;
-const NC64: i32 = 512;
-
-/** Bytes of scratch gemm64 needs. */
-export function gemm64ScratchBytes(): i32 {
-  return (MC64 * KC64 + KC64 * NC64 + MR64 * NR64) << 3;
+// @ts-expect-error: decorator
+function word(ctl: usize, i: i32): i32 {
+  return load<i32>(ctl + ((i as usize) << 2));
 }
 
-function packA64(a: usize, rs: i32, cs: i32, mc: i32, kc: i32, dst: usize): void {
-  for (let i0 = 0; i0 < mc; i0 += MR64) {
-    const rows = min(MR64, mc - i0);
-    for (let p = 0; p < kc; p++) {
-      for (let r = 0; r < MR64; r++) {
-        const v: f64 = r < rows ? load<f64>(a + ((((i0 + r) * rs + p * cs) as usize) << 3)) : 0;
-        store<f64>(dst + ((r as usize) << 3), v);
+/** Runs chunks of the job at `ctl` as thread `thread` (0 = the caller) until none are left. */
+export function runJob(ctl: usize, thread: i32): void {
+  if (!ASC_FEATURE_THREADS) unreachable();
+  else {
+    const kind = word(ctl, Control.kind);
+    const op = word(ctl, Control.op);
+    const chunk = word(ctl, Control.chunk);
+    const counter = ctl + ((Control.counter as usize) << 2);
+    const A = Control.args;
+    if (kind === Job.gemm || kind === Job.gemm64) {
+      const S: usize = kind === Job.gemm ? 4 : 8;
+      const n = word(ctl, A + 1);
+      const bcs = word(ctl, A + 8);
+      const scratch =
+        (word(ctl, A + 11) as usize) +
+        (thread as usize) * (word(ctl, Control.scratchStride) as usize);
+      for (;;) {
+        const j0 = atomic.add<i32>(counter, 1) * chunk;
+        if (j0 >= n) break;
+        const nw = min(chunk, n - j0);
+        const m = word(ctl, A);
+        const k = word(ctl, A + 2);
+        const a = word(ctl, A + 3) as usize;
+        const ars = word(ctl, A + 4);
+        const acs = word(ctl, A + 5);
+        const b = (word(ctl, A + 6) as usize) + ((j0 * bcs) as usize) * S;
+        const brs = word(ctl, A + 7);
+        const c = (word(ctl, A + 9) as usize) + (j0 as usize) * S;
+        const ldc = word(ctl, A + 10);
+        if (kind === Job.gemm)
+          gemmBlocked<f32>(m, nw, k, a, ars, acs, b, brs, bcs, c, ldc, scratch);
+        else gemmBlocked<f64>(m, nw, k, a, ars, acs, b, brs, bcs, c, ldc, scratch);
       }
-      dst += (MR64 as usize) << 3;
-    }
-  }
-}
-
-function packB64(b: usize, rs: i32, cs: i32, kc: i32, nc: i32, dst: usize): void {
-  for (let j0 = 0; j0 < nc; j0 += NR64) {
-    const cols = min(NR64, nc - j0);
-    for (let p = 0; p < kc; p++) {
-      for (let c = 0; c < NR64; c++) {
-        const v: f64 = c < cols ? load<f64>(b + (((p * rs + (j0 + c) * cs) as usize) << 3)) : 0;
-        store<f64>(dst + ((c as usize) << 3), v);
-      }
-      dst += (NR64 as usize) << 3;
-    }
-  }
-}
-
-function micro64(kc: i32, a: usize, b: usize, c: usize, ldc: usize, accumulate: bool): void {
-  let c00 = f64x2.splat(0);
-  let c01 = f64x2.splat(0);
-  let c10 = f64x2.splat(0);
-  let c11 = f64x2.splat(0);
-  let c20 = f64x2.splat(0);
-  let c21 = f64x2.splat(0);
-  let c30 = f64x2.splat(0);
-  let c31 = f64x2.splat(0);
-  for (let p = 0; p < kc; p++) {
-    const b0 = v128.load(b);
-    const b1 = v128.load(b, 16);
-    let av = v128.load64_splat(a);
-    c00 = f64x2.add(c00, f64x2.mul(av, b0));
-    c01 = f64x2.add(c01, f64x2.mul(av, b1));
-    av = v128.load64_splat(a, 8);
-    c10 = f64x2.add(c10, f64x2.mul(av, b0));
-    c11 = f64x2.add(c11, f64x2.mul(av, b1));
-    av = v128.load64_splat(a, 16);
-    c20 = f64x2.add(c20, f64x2.mul(av, b0));
-    c21 = f64x2.add(c21, f64x2.mul(av, b1));
-    av = v128.load64_splat(a, 24);
-    c30 = f64x2.add(c30, f64x2.mul(av, b0));
-    c31 = f64x2.add(c31, f64x2.mul(av, b1));
-    a += 32;
-    b += 32;
-  }
-  if (accumulate) {
-    c00 = f64x2.add(c00, v128.load(c));
-    c01 = f64x2.add(c01, v128.load(c, 16));
-    c10 = f64x2.add(c10, v128.load(c + ldc));
-    c11 = f64x2.add(c11, v128.load(c + ldc, 16));
-    c20 = f64x2.add(c20, v128.load(c + 2 * ldc));
-    c21 = f64x2.add(c21, v128.load(c + 2 * ldc, 16));
-    c30 = f64x2.add(c30, v128.load(c + 3 * ldc));
-    c31 = f64x2.add(c31, v128.load(c + 3 * ldc, 16));
-  }
-  v128.store(c, c00);
-  v128.store(c, c01, 16);
-  v128.store(c + ldc, c10);
-  v128.store(c + ldc, c11, 16);
-  v128.store(c + 2 * ldc, c20);
-  v128.store(c + 2 * ldc, c21, 16);
-  v128.store(c + 3 * ldc, c30);
-  v128.store(c + 3 * ldc, c31, 16);
-}
-
-/** gemm for float64 (element strides as in gemm, pointers in bytes, C rows ldcElems apart). */
-export function gemm64(
-  m: i32,
-  n: i32,
-  k: i32,
-  a: usize,
-  ars: i32,
-  acs: i32,
-  b: usize,
-  brs: i32,
-  bcs: i32,
-  c: usize,
-  ldcElems: i32,
-  scratch: usize,
-): void {
-  const pa = scratch;
-  const pb = pa + (((MC64 * KC64) as usize) << 3);
-  const tile = pb + (((KC64 * NC64) as usize) << 3);
-  const ldc = (ldcElems as usize) << 3;
-  if (k === 0) {
-    for (let i = 0; i < m; i++) memory.fill(c + (i as usize) * ldc, 0, (n as usize) << 3);
-    return;
-  }
-  for (let jc = 0; jc < n; jc += NC64) {
-    const nc = min(NC64, n - jc);
-    for (let pc = 0; pc < k; pc += KC64) {
-      const kc = min(KC64, k - pc);
-      const accumulate = pc > 0;
-      packB64(b + (((pc * brs + jc * bcs) as usize) << 3), brs, bcs, kc, nc, pb);
-      for (let ic = 0; ic < m; ic += MC64) {
-        const mc = min(MC64, m - ic);
-        packA64(a + (((ic * ars + pc * acs) as usize) << 3), ars, acs, mc, kc, pa);
-        for (let jr = 0; jr < nc; jr += NR64) {
-          const cols = min(NR64, nc - jr);
-          const bp = pb + (((jr * kc) as usize) << 3);
-          for (let ir = 0; ir < mc; ir += MR64) {
-            const rows = min(MR64, mc - ir);
-            const ap = pa + (((ir * kc) as usize) << 3);
-            const cp = c + ((ic + ir) as usize) * ldc + (((jc + jr) as usize) << 3);
-            if (rows === MR64 && cols === NR64) {
-              micro64(kc, ap, bp, cp, ldc, accumulate);
-            } else {
-              micro64(kc, ap, bp, tile, (NR64 as usize) << 3, false);
-              for (let r = 0; r < rows; r++) {
-                for (let q = 0; q < cols; q++) {
-                  const dst = cp + (r as usize) * ldc + ((q as usize) << 3);
-                  const v = load<f64>(tile + (((r * NR64 + q) as usize) << 3));
-                  store<f64>(dst, accumulate ? load<f64>(dst) + v : v);
-                }
-              }
-            }
-          }
-        }
+    } else {
+      const x = word(ctl, A) as usize;
+      const y = word(ctl, A + 1) as usize;
+      const g = word(ctl, A + 2) as usize;
+      const n = word(ctl, A + 3);
+      for (;;) {
+        const i0 = atomic.add<i32>(counter, 1) * chunk;
+        if (i0 >= n) break;
+        const len = min(chunk, n - i0);
+        const o = (i0 as usize) << 2;
+        if (kind === Job.unary) unaryF32(op, x + o, y + o, len);
+        else if (kind === Job.activation) activationF32(op, x + o, y + o, len);
+        else activationGradF32(op, g + o, x + o, y + o, len);
       }
     }
   }

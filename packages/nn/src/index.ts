@@ -2,6 +2,8 @@
  * @fluxion/nn: modules and layers, initialisers (`init`), losses, optimisers and learning-rate
  * schedulers, a DataLoader, and safetensors serialisation (bytes here; files in
  * `@fluxion/nn/node`). Names and semantics follow PyTorch's, in camelCase.
+ *
+ * @module @fluxion/nn
  */
 // Tensors reaching users through nn (a layer's output) have the activation methods (`x.relu()`):
 // importing @fluxion/activations installs them, and its types declare them. Listed in `sideEffects`.

@@ -1,5 +1,7 @@
 /**
  * @fluxion/nn/node: Node-only helpers (file system). The main entry stays browser-safe.
+ *
+ * @module @fluxion/nn/node
  */
 export {
   loadSafetensorsFile,

@@ -1,4 +1,5 @@
-import { activationSpecs, gelu, prelu } from "@fluxion/activations";
+import { gelu, prelu } from "@fluxion/activations";
+import { activationSpecs } from "@fluxion/activations/testing";
 import { Generator, manualSeed, randn, type Tensor, tensor } from "@fluxion/core";
 import {
   binaryCrossEntropyWithLogits,

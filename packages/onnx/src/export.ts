@@ -63,8 +63,8 @@ function modelName(model: ExportableModel): string {
  * Exports a model to ONNX (opset 20 by default; 17 to 20 with `options.opset`), returning the
  * bytes of a `.onnx` file. The forward pass is traced through the op registry with the example
  * inputs, so any model made of Fluxion ops exports: a Module is run in eval mode (as PyTorch's
- * exporter does; its mode is restored afterwards), a plain function as is. Parameters become
- * initializers under their state_dict names; tensors the forward reads that are neither inputs
+ * exporter does; its mode is restored afterwards), a plain function as is. Parameters and buffers
+ * become initializers under their state_dict names; tensors the forward reads that are neither inputs
  * nor parameters become constants. With `dynamicBatch` (the default) the forward is traced a
  * second time at twice the batch size, and the dimensions that follow the batch stay symbolic.
  * Ops without an ONNX lowering throw an OnnxExportError naming the op; `registerOnnxLowering`
@@ -134,7 +134,11 @@ export function exportOnnx(
     return v;
   });
   const parameterNames = new Map<Tensor, string>();
-  const named = typeof model === "function" ? (options.parameters ?? []) : model.namedParameters();
+  // a Module's parameters and buffers (BatchNorm's running statistics) keep their state_dict names
+  const named =
+    typeof model === "function"
+      ? (options.parameters ?? [])
+      : [...model.namedParameters(), ...model.namedBuffers()];
   for (const [name, p] of named) if (!parameterNames.has(p)) parameterNames.set(p, name);
 
   // a tensor sharing a traced value's storage and shape holds its values: x.detach(), a Parameter

@@ -5,11 +5,22 @@ import {
   Generator,
   indexSelect,
   oneHot,
+  randint,
   randn,
   type Tensor,
   tensor,
 } from "@fluxion/core";
-import { Dropout, Linear, Module, Sequential, Tanh } from "@fluxion/nn";
+import {
+  BatchNorm1d,
+  Dropout,
+  Embedding,
+  LayerNorm,
+  Linear,
+  Module,
+  RMSNorm,
+  Sequential,
+  Tanh,
+} from "@fluxion/nn";
 import { describe, expect, it } from "vitest";
 import { exportOnnx, PRODUCER_VERSION, registerOnnxLowering } from "./index.js";
 import { onnx } from "./proto.js";
@@ -123,5 +134,39 @@ describe("models beyond one float32 input and output", () => {
   it("producer_version is this package's version", () => {
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
     expect(PRODUCER_VERSION).toBe(pkg.version);
+  });
+});
+
+describe("nn's normalization and embedding layers", () => {
+  it("Embedding, LayerNorm, BatchNorm1d (running statistics as named initializers) and RMSNorm", async () => {
+    const gen = new Generator(9);
+    class Tagger extends Module {
+      emb = new Embedding(20, 6);
+      norm = new LayerNorm(6);
+      fc = new Linear(6, 8);
+      bn = new BatchNorm1d(8);
+      rms = new RMSNorm(8);
+      head = new Linear(8, 3);
+      override forward(ids: Tensor): Tensor {
+        const h = this.norm.call(this.emb.call(ids));
+        return this.head.call(this.rms.call(this.bn.call(this.fc.call(h).tanh())));
+      }
+    }
+    const model = new Tagger();
+    // running statistics that are not the initial ones: a few batches in training mode
+    for (let i = 0; i < 3; i++) model.call(randint(0, 20, [16], { generator: gen }).to("int32"));
+    model.eval();
+    const bytes = exportOnnx(model, randint(0, 20, [5], { generator: gen }).to("int32"), {
+      inputNames: ["ids"],
+    });
+    const names = onnx.ModelProto.decode(bytes).graph?.initializer?.map((t) => t.name) ?? [];
+    expect(names).toEqual(
+      expect.arrayContaining(["bn.running_mean", "bn.running_var", "emb.weight"]),
+    );
+    for (const batch of [1, 64]) {
+      const ids = randint(0, 20, [batch], { generator: gen }).to("int32");
+      const out = await runOrt(bytes, { ids });
+      expectClose(out.output?.data ?? [], model.call(ids)._data, `tagger, batch ${batch}`);
+    }
   });
 });

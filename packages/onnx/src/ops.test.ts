@@ -1,4 +1,4 @@
-import { activationSpecs } from "@fluxion/activations";
+import { activationSpecs } from "@fluxion/activations/testing";
 import {
   argmax,
   concat,
@@ -194,6 +194,30 @@ describe("coverage and errors", () => {
       'exportOnnx: options.inputNames must list 1 name(s), one per input, got ["a","b"]',
     );
     expect(() => exportOnnx(fc, tensor(1))).toThrow(/exampleInputs\[0\] is a scalar/);
+    expect(() => exportOnnx(fc, [randn([2, 2]), randn([3, 2])])).toThrow(
+      "exportOnnx: with dynamicBatch every input's axis 0 is the batch, but exampleInputs[0] has shape [2, 2] and exampleInputs[1] has shape [3, 2]; export with dynamicBatch: false",
+    );
+    expect(() => exportOnnx(42 as unknown as Linear, randn([2, 2]))).toThrow(
+      "exportOnnx: model must be a Module or a function of tensors, got 42",
+    );
+    expect(() => registerOnnxLowering("", (ctx) => ctx.input(0).name)).toThrow(
+      "registerOnnxLowering: op must be an op name or an op made with defineOp, got ",
+    );
+    expect(() => registerOnnxLowering("relu", (ctx) => ctx.input(0).name)).toThrow(
+      '"relu" already has an ONNX lowering; pass { replace: true } to replace it',
+    );
+    expect(() => registerOnnxLowering("x", 3 as unknown as () => string)).toThrow(
+      'registerOnnxLowering: the lowering of "x" must be a function, got number',
+    );
+    registerOnnxLowering("add", (ctx) => ctx.fail("refused for this test"), { replace: true });
+    try {
+      expect(() => exportOnnx((x: Tensor) => x.add(1), randn([2, 2]))).toThrow(
+        'exportOnnx: op "add" (call 1) cannot be exported: refused for this test',
+      );
+    } finally {
+      unregisterOnnxLowering("add");
+    }
+    expect(hasOnnxLowering("add")).toBe(true);
     expect(() => exportOnnx(() => 3 as unknown as Tensor, randn([2, 2]))).toThrow(
       "exportOnnx: the model must return a Tensor or a non-empty array of Tensors, got number",
     );

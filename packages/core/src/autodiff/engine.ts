@@ -1,6 +1,6 @@
 import { allocate } from "../dtype.js";
 import { AnomalyError, DTypeError, GraphError, ShapeError } from "../errors.js";
-import { fmt, shapesEqual } from "../shape.js";
+import { formatShape, shapesEqual } from "../shape.js";
 import type { Node } from "../tensor/node.js";
 import type { Storage } from "../tensor/storage.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
@@ -98,7 +98,7 @@ function rootGradient(root: Tensor, gradient: TensorLike | undefined): Tensor {
   if (gradient === undefined) {
     if (root.size !== 1) {
       throw new GraphError(
-        `backward: a gradient can be created implicitly only for a one-element output, got shape ${fmt(root.shape)}; pass a gradient of that shape`,
+        `backward: a gradient can be created implicitly only for a one-element output, got shape ${formatShape(root.shape)}; pass a gradient of that shape`,
       );
     }
     const ones = allocate(root.dtype, 1);
@@ -108,7 +108,7 @@ function rootGradient(root: Tensor, gradient: TensorLike | undefined): Tensor {
   const g = gradient instanceof Tensor ? gradient : root.mul(0).add(gradient);
   if (!shapesEqual(g.shape, root.shape)) {
     throw new ShapeError(
-      `backward: gradient has shape ${fmt(g.shape)} but the output has shape ${fmt(root.shape)}`,
+      `backward: gradient has shape ${formatShape(g.shape)} but the output has shape ${formatShape(root.shape)}`,
     );
   }
   return g.dtype === root.dtype ? g : g.to(root.dtype);
@@ -161,12 +161,12 @@ function runHooks(t: Tensor, grad: Tensor): Tensor {
     }
     if (!shapesEqual(r.shape, g.shape)) {
       throw new ShapeError(
-        `registerHook: a hook returned a gradient of shape ${fmt(r.shape)} for a tensor of shape ${fmt(g.shape)}`,
+        `registerHook: a hook returned a gradient of shape ${formatShape(r.shape)} for a tensor of shape ${formatShape(g.shape)}`,
       );
     }
     if (r.dtype !== g.dtype) {
       throw new DTypeError(
-        `registerHook: a hook returned a ${r.dtype} gradient for a ${g.dtype} tensor of shape ${fmt(g.shape)}; convert it with .to("${g.dtype}")`,
+        `registerHook: a hook returned a ${r.dtype} gradient for a ${g.dtype} tensor of shape ${formatShape(g.shape)}; convert it with .to("${g.dtype}")`,
       );
     }
     g = r;
@@ -178,7 +178,7 @@ function checkVersions(node: Node, inputs: readonly Tensor[]): void {
   for (const [i, x] of inputs.entries()) {
     if (x._storage.version !== node.versions[i]) {
       throw new GraphError(
-        `backward: input ${i} of ${node.name} (shape ${fmt(x.shape)}) was modified in place after the op used it; its gradient would be wrong`,
+        `backward: input ${i} of ${node.name} (shape ${formatShape(x.shape)}) was modified in place after the op used it; its gradient would be wrong`,
       );
     }
   }

@@ -1,6 +1,6 @@
 import { allocate, isFloat } from "../dtype.js";
 import { ArgumentError, GraphError } from "../errors.js";
-import { checkArray, checkFunction, describeValue, fmt } from "../shape.js";
+import { checkArray, checkFunction, describeValue, formatShape } from "../shape.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { backward } from "./engine.js";
 import { isGradEnabled, setGradEnabled } from "./grad-mode.js";
@@ -77,7 +77,7 @@ function evaluate(op: string, f: Fn, args: Tensor[]): Tensor {
 function scalarOutput(op: string, out: Tensor): void {
   if (out.size !== 1) {
     throw new GraphError(
-      `${op}: the function must return a one-element tensor, got shape ${fmt(out.shape)}; use vjp for other outputs`,
+      `${op}: the function must return a one-element tensor, got shape ${formatShape(out.shape)}; use vjp for other outputs`,
     );
   }
 }

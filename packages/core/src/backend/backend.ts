@@ -2,8 +2,9 @@ import type { DType, TypedArray } from "../dtype.js";
 import type { Shape } from "../shape.js";
 
 /**
- * The fixed kernel vocabulary. A backend implements every entry; exhaustive mapped types in each
- * backend make a missing kernel a compile error.
+ * The fixed kernel vocabulary: only kernels some op calls (tanh, sigmoid and relu are activation
+ * kernels, below). A backend implements every entry; exhaustive mapped types in each backend make a
+ * missing kernel a compile error.
  */
 export const unaryKernelNames = [
   "neg",
@@ -14,12 +15,8 @@ export const unaryKernelNames = [
   "sqrt",
   "abs",
   "sign",
-  "tanh",
-  "sigmoid",
-  "relu",
   "reciprocal",
   "square",
-  "step", // 1 if x > 0 else 0
   "isNonFinite", // 1 if NaN or ±Infinity else 0
   "copy",
   "erf", // to within one ulp (fdlibm's method, see math/erf.ts)

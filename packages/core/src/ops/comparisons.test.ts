@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { grad } from "../autodiff/functional.js";
 import { DTypeError, GraphError, ShapeError } from "../errors.js";
 import { tensor, zeros } from "../tensor/create.js";
-import { eq, ge, gt, le, lt, ne } from "./comparisons.js";
+import { eq, ge, gt, le, lt, ne } from "./index.js";
 
 describe("comparisons", () => {
   const a = tensor([1, 2, 3]);

@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { checkArray, dimAt, fmt, normalizeAxis } from "../shape.js";
+import { checkArray, dimAt, formatShape, normalizeAxis } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
@@ -16,7 +16,7 @@ const concatOp = defineOp<Tensor[], { axis: number }>({
         x.ndim === first.ndim && x.shape.every((d, k) => k === axis || d === first.shape[k]);
       if (!ok) {
         throw new ShapeError(
-          `concat: tensor ${i} has shape ${fmt(x.shape)}, which does not match ${fmt(first.shape)} outside axis ${axis}`,
+          `concat: tensor ${i} has shape ${formatShape(x.shape)}, which does not match ${formatShape(first.shape)} outside axis ${axis}`,
         );
       }
       total += dimAt(x.shape, axis);
@@ -73,7 +73,7 @@ export function stack(tensors: readonly TensorLike[], axis = 0): Tensor {
   xs.forEach((x, i) => {
     if (x.ndim !== first.ndim || x.shape.some((d, k) => d !== first.shape[k])) {
       throw new ShapeError(
-        `stack: tensor ${i} has shape ${fmt(x.shape)} but tensor 0 has shape ${fmt(first.shape)}`,
+        `stack: tensor ${i} has shape ${formatShape(x.shape)} but tensor 0 has shape ${formatShape(first.shape)}`,
       );
     }
   });

@@ -10,9 +10,9 @@ import { getBackend } from "../backend/index.js";
 import type { DType, TypedArray } from "../dtype.js";
 import { isFloat, promoteTypes } from "../dtype.js";
 import { AnomalyError, ArgumentError, GraphError, ShapeError } from "../errors.js";
-import { registry } from "../registry.js";
+import { isBuiltinOp, registry } from "../registry.js";
 import type { Shape } from "../shape.js";
-import { checkSize, fmt, shapesEqual, sizeOf } from "../shape.js";
+import { checkSize, formatShape, shapesEqual, sizeOf } from "../shape.js";
 import type { Node } from "../tensor/node.js";
 import type { Storage } from "../tensor/storage.js";
 import { Tensor } from "../tensor/tensor.js";
@@ -130,7 +130,8 @@ export function promotedDType(inputs: readonly { readonly dtype: DType }[], name
 /**
  * Defines and registers a differentiable op. The returned function applies it: it computes the
  * shape and dtype, runs the forward on the active backend, and records a graph node when an input
- * requires grad.
+ * requires grad. Defining an op under the name of an earlier user op replaces it with a warning
+ * (a REPL, hot reload); the name of a built-in op is an error.
  *
  * @example
  * const cube = defineOp<[Tensor]>({
@@ -152,8 +153,14 @@ export function defineOp<I extends readonly Tensor[] = [Tensor], A = NoAttrs>(
       `defineOp: op "${def.name}" needs exactly one of forward (backend kernels) and compute (tensor ops)`,
     );
   }
+  if (isBuiltinOp(def.name))
+    throw new ArgumentError(
+      `defineOp: "${def.name}" is a built-in op of Fluxion and cannot be redefined; give your op another name`,
+    );
+  // NOTE: redefining a user op replaces it (a REPL, hot module reload re-running the file); functions
+  // made by the earlier defineOp call keep their own definition.
   if (registry.has(def.name))
-    throw new ArgumentError(`defineOp: an op named "${def.name}" is already registered`);
+    console.warn(`defineOp: replacing the op "${def.name}" with a new definition`);
   registry.set(def.name, def);
   const backward = def.vjp ? makeBackward(def, def.vjp) : undefined;
   const apply = (inputs: I, attrs: A): Tensor => {
@@ -217,7 +224,7 @@ function runForward<I extends readonly Tensor[], A>(
         throw new GraphError(`${def.name}: compute must return a Tensor`);
       if (!shapesEqual(result.shape, shape)) {
         throw new ShapeError(
-          `${def.name}: compute returned shape ${fmt(result.shape)} but the shape rule says ${fmt(shape)}`,
+          `${def.name}: compute returned shape ${formatShape(result.shape)} but the shape rule says ${formatShape(shape)}`,
         );
       }
       return result.dtype === dtype ? result._storage : result.to(dtype)._storage;
@@ -231,7 +238,7 @@ function runForward<I extends readonly Tensor[], A>(
     const result = forward(getBackend(), views as TensorViews<I>, attrs, { shape, dtype });
     if (result.length !== sizeOf(shape)) {
       throw new ShapeError(
-        `${def.name}: forward returned ${result.length} values for shape ${fmt(shape)}`,
+        `${def.name}: forward returned ${result.length} values for shape ${formatShape(shape)}`,
       );
     }
     // A forward that returns an input's own array (reshape) makes a view sharing that input's storage.
@@ -241,7 +248,7 @@ function runForward<I extends readonly Tensor[], A>(
     // A typed array that cannot be allocated (out of memory) is the user's shape being too large.
     if (e instanceof RangeError && /array|allocation|memory/i.test(e.message))
       throw new ShapeError(
-        `${def.name}: could not allocate the ${dtype} output of shape ${fmt(shape)} (${sizeOf(shape)} elements): ${e.message}`,
+        `${def.name}: could not allocate the ${dtype} output of shape ${formatShape(shape)} (${sizeOf(shape)} elements): ${e.message}`,
       );
     throw e;
   } finally {
@@ -294,7 +301,7 @@ function makeBackward<I extends readonly Tensor[], A>(
 function checkOutputVersion(name: string, output: Tensor, node: Node): void {
   if (node.outputVersion === undefined || output._storage.version === node.outputVersion) return;
   throw new GraphError(
-    `backward: one of the variables needed for gradient computation has been modified by an inplace operation: the output of ${name} (shape ${fmt(output.shape)}), which its gradient needs, was changed in place after ${name} computed it (version ${output._storage.version}, expected ${node.outputVersion}); clone() it before changing it in place`,
+    `backward: one of the variables needed for gradient computation has been modified by an inplace operation: the output of ${name} (shape ${formatShape(output.shape)}), which its gradient needs, was changed in place after ${name} computed it (version ${output._storage.version}, expected ${node.outputVersion}); clone() it before changing it in place`,
   );
 }
 
@@ -303,6 +310,6 @@ function checkForwardAnomaly(name: string, inputs: readonly Tensor[], out: Tenso
   if (bad < 0) return;
   if (inputs.some((x) => firstNonFinite(x._data) >= 0)) return;
   throw new AnomalyError(
-    `anomaly: ${name} produced ${out._data[bad]} at element ${bad} of its output (shape ${fmt(out.shape)}) from finite inputs.\n${name} was called at:\n${captureStack()}`,
+    `anomaly: ${name} produced ${out._data[bad]} at element ${bad} of its output (shape ${formatShape(out.shape)}) from finite inputs.\n${name} was called at:\n${captureStack()}`,
   );
 }

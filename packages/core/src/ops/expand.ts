@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { checkIntegers, dimAt, fmt } from "../shape.js";
+import { checkIntegers, dimAt, formatShape } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
@@ -23,22 +23,24 @@ export function expand(x: TensorLike, shape: readonly number[]): Tensor {
   const t = asTensor(x, undefined, "expand");
   const lead = shape.length - t.ndim;
   if (lead < 0) {
-    throw new ShapeError(`expand: cannot expand ${fmt(t.shape)} to fewer dimensions ${fmt(shape)}`);
+    throw new ShapeError(
+      `expand: cannot expand ${formatShape(t.shape)} to fewer dimensions ${formatShape(shape)}`,
+    );
   }
   const out = shape.map((d, i) => {
     const src = i < lead ? undefined : dimAt(t.shape, i - lead);
     if (d === -1) {
       if (src === undefined)
         throw new ArgumentError(
-          `expand: -1 is not allowed for the new leading axis ${i} in ${fmt(shape)}`,
+          `expand: -1 is not allowed for the new leading axis ${i} in ${formatShape(shape)}`,
         );
       return src;
     }
     if (!Number.isInteger(d) || d < 0)
-      throw new ArgumentError(`expand: invalid size ${d} in ${fmt(shape)}`);
+      throw new ArgumentError(`expand: invalid size ${d} in ${formatShape(shape)}`);
     if (src !== undefined && src !== 1 && src !== d) {
       throw new ShapeError(
-        `expand: cannot expand ${fmt(t.shape)} to ${fmt(shape)}: axis ${i} has size ${src}, which is not 1`,
+        `expand: cannot expand ${formatShape(t.shape)} to ${formatShape(shape)}: axis ${i} has size ${src}, which is not 1`,
       );
     }
     return d;

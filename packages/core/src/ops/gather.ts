@@ -1,5 +1,5 @@
 import { ArgumentError, DTypeError, ShapeError } from "../errors.js";
-import { describeValue, dimAt, fmt, normalizeAxis } from "../shape.js";
+import { describeValue, dimAt, formatShape, normalizeAxis } from "../shape.js";
 import { zerosLike } from "../tensor/create.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
@@ -17,19 +17,19 @@ function checkIndex(
     throw new DTypeError(`${op}: index must be int32, got ${index.dtype}`);
   if (index.ndim !== x.ndim) {
     throw new ShapeError(
-      `${op}: index has shape ${fmt(index.shape)} but input has shape ${fmt(x.shape)}; they need the same rank`,
+      `${op}: index has shape ${formatShape(index.shape)} but input has shape ${formatShape(x.shape)}; they need the same rank`,
     );
   }
   index.shape.forEach((d, k) => {
     if (k !== axis && d > dimAt(x.shape, k)) {
       throw new ShapeError(
-        `${op}: index shape ${fmt(index.shape)} exceeds input shape ${fmt(x.shape)} on axis ${k}`,
+        `${op}: index shape ${formatShape(index.shape)} exceeds input shape ${formatShape(x.shape)} on axis ${k}`,
       );
     }
   });
   if (srcShape && !index.shape.every((d, k) => d === srcShape[k])) {
     throw new ShapeError(
-      `${op}: src has shape ${fmt(srcShape)} but index has shape ${fmt(index.shape)}; they must match`,
+      `${op}: src has shape ${formatShape(srcShape)} but index has shape ${formatShape(index.shape)}; they must match`,
     );
   }
   const n = dimAt(x.shape, axis);
@@ -41,7 +41,7 @@ function checkIndex(
   }
 }
 
-export const gatherOp: Op<[Tensor, Tensor], { axis: number }> = defineOp<
+const gatherOp: Op<[Tensor, Tensor], { axis: number }> = defineOp<
   [Tensor, Tensor],
   { axis: number }
 >({
@@ -57,7 +57,7 @@ export const gatherOp: Op<[Tensor, Tensor], { axis: number }> = defineOp<
   ],
 });
 
-export const scatterAddOp: Op<[Tensor, Tensor, Tensor], { axis: number }> = defineOp<
+const scatterAddOp: Op<[Tensor, Tensor, Tensor], { axis: number }> = defineOp<
   [Tensor, Tensor, Tensor],
   { axis: number }
 >({

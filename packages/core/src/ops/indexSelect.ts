@@ -1,5 +1,5 @@
 import { ArgumentError, DTypeError } from "../errors.js";
-import { describeValue, dimAt, fmt, normalizeAxis } from "../shape.js";
+import { describeValue, dimAt, formatShape, normalizeAxis } from "../shape.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { gather } from "./gather.js";
@@ -27,7 +27,7 @@ export function indexSelect(x: TensorLike, axis: number, index: Tensor): Tensor 
     const v = values[i] as number;
     if (v < 0 || v >= n)
       throw new ArgumentError(
-        `indexSelect: index value ${v} at position ${i} is out of range for axis ${axis} of size ${n} (input shape ${fmt(t.shape)})`,
+        `indexSelect: index value ${v} at position ${i} is out of range for axis ${axis} of size ${n} (input shape ${formatShape(t.shape)})`,
       );
   }
   const spread = t.shape.map((_, k) => (k === a ? m : 1));

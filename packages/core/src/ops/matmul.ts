@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { broadcastShapes, describeValue, dimAt, fmt } from "../shape.js";
+import { broadcastShapes, describeValue, dimAt, formatShape } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asPair } from "./convert.js";
 import { defineOp, type Op } from "./define-op.js";
@@ -24,7 +24,7 @@ const matmulOp: Op<[Tensor, Tensor], MatmulAttrs> = defineOp<[Tensor, Tensor], M
     const [k2, n] = dims(y, transB);
     if (k1 !== k2) {
       throw new ShapeError(
-        `matmul: cannot multiply ${fmt(x.shape)}${transA ? "ᵀ" : ""} by ${fmt(y.shape)}${transB ? "ᵀ" : ""}: inner dimensions ${k1} and ${k2} differ`,
+        `matmul: cannot multiply ${formatShape(x.shape)}${transA ? "ᵀ" : ""} by ${formatShape(y.shape)}${transB ? "ᵀ" : ""}: inner dimensions ${k1} and ${k2} differ`,
       );
     }
     const batchA = x.shape.slice(0, -2);
@@ -35,7 +35,7 @@ const matmulOp: Op<[Tensor, Tensor], MatmulAttrs> = defineOp<[Tensor, Tensor], M
     } catch (e) {
       if (!(e instanceof ShapeError)) throw e;
       throw new ShapeError(
-        `matmul: cannot multiply ${fmt(x.shape)} by ${fmt(y.shape)}: their batch dimensions ${fmt(batchA)} and ${fmt(batchB)} cannot be broadcast together`,
+        `matmul: cannot multiply ${formatShape(x.shape)} by ${formatShape(y.shape)}: their batch dimensions ${formatShape(batchA)} and ${formatShape(batchB)} cannot be broadcast together`,
       );
     }
     return [...batch, m, n];
@@ -86,12 +86,12 @@ export function matmul(a: TensorLike, b: TensorLike, options: MatmulOptions = {}
   }
   if (x.ndim === 0 || y.ndim === 0) {
     throw new ShapeError(
-      `matmul: both arguments need at least one dimension, got ${fmt(x.shape)} and ${fmt(y.shape)}`,
+      `matmul: both arguments need at least one dimension, got ${formatShape(x.shape)} and ${formatShape(y.shape)}`,
     );
   }
   if ((transA && x.ndim === 1) || (transB && y.ndim === 1)) {
     throw new ArgumentError(
-      `matmul: transposeA/transposeB apply to matrices, not to the 1-D argument (shapes ${fmt(x.shape)} and ${fmt(y.shape)})`,
+      `matmul: transposeA/transposeB apply to matrices, not to the 1-D argument (shapes ${formatShape(x.shape)} and ${formatShape(y.shape)})`,
     );
   }
   const x2 = x.ndim === 1 ? x.reshape([1, dimAt(x.shape, 0)]) : x;
@@ -100,7 +100,7 @@ export function matmul(a: TensorLike, b: TensorLike, options: MatmulOptions = {}
   const innerB = dimAt(y2.shape, y2.ndim - (transB ? 1 : 2));
   if (innerA !== innerB) {
     throw new ShapeError(
-      `matmul: cannot multiply ${fmt(x.shape)}${transA ? "ᵀ" : ""} by ${fmt(y.shape)}${transB ? "ᵀ" : ""}: inner dimensions ${innerA} and ${innerB} differ`,
+      `matmul: cannot multiply ${formatShape(x.shape)}${transA ? "ᵀ" : ""} by ${formatShape(y.shape)}${transB ? "ᵀ" : ""}: inner dimensions ${innerA} and ${innerB} differ`,
     );
   }
   let out = matmulOp([x2, y2], { transA, transB });

@@ -3,7 +3,7 @@ import { ArgumentError, DTypeError } from "../errors.js";
 import { describeValue } from "../shape.js";
 import { arange } from "../tensor/create.js";
 import { Tensor } from "../tensor/tensor.js";
-import { eq } from "./comparisons.js";
+import { eq } from "./eq.js";
 
 /**
  * One-hot encoding of int32 class labels: a new last axis of size `numClasses` (default: largest

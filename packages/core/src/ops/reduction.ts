@@ -2,7 +2,7 @@ import type { ReduceKernel } from "../backend/backend.js";
 import type { DType } from "../dtype.js";
 import { ArgumentError } from "../errors.js";
 import type { Shape } from "../shape.js";
-import { describeValue, fmt, normalizeAxes, reducedShape } from "../shape.js";
+import { describeValue, formatShape, normalizeAxes, reducedShape } from "../shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { defineOp, type Op, type OpDef } from "./define-op.js";
 
@@ -64,7 +64,7 @@ export function defineReduction(spec: ReductionSpec): Op<[Tensor], ReduceAttrs> 
     shape: ([t], { axes, keepDims }) => {
       if (spec.needsElements && axes.some((a) => t.shape[a] === 0)) {
         throw new ArgumentError(
-          `${spec.name}: cannot reduce an empty axis of a tensor of shape ${fmt(t.shape)}`,
+          `${spec.name}: cannot reduce an empty axis of a tensor of shape ${formatShape(t.shape)}`,
         );
       }
       return reducedShape(t.shape, axes, keepDims);

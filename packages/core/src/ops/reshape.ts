@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { checkIntegers, fmt, sizeOf } from "../shape.js";
+import { checkIntegers, formatShape, sizeOf } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
@@ -14,7 +14,7 @@ const reshapeOp = defineOp<[Tensor], { shape: readonly number[] }>({
 });
 
 /** `shape` with a single −1 resolved so the size matches `size`. */
-export function resolveShape(
+function resolveShape(
   op: string,
   inputShape: readonly number[],
   shape: readonly number[],
@@ -25,11 +25,11 @@ export function resolveShape(
   shape.forEach((d, i) => {
     if (d === -1) {
       if (infer >= 0)
-        throw new ArgumentError(`${op}: only one dimension can be -1, got ${fmt(shape)}`);
+        throw new ArgumentError(`${op}: only one dimension can be -1, got ${formatShape(shape)}`);
       infer = i;
     } else if (!Number.isInteger(d) || d < 0) {
       throw new ArgumentError(
-        `${op}: dimensions must be non-negative integers or -1, got ${fmt(shape)}`,
+        `${op}: dimensions must be non-negative integers or -1, got ${formatShape(shape)}`,
       );
     } else known *= d;
   });
@@ -37,13 +37,13 @@ export function resolveShape(
   if (infer >= 0) {
     if (known === 0 || size % known !== 0) {
       throw new ShapeError(
-        `${op}: cannot reshape ${fmt(inputShape)} (${size} elements) into ${fmt(shape)}`,
+        `${op}: cannot reshape ${formatShape(inputShape)} (${size} elements) into ${formatShape(shape)}`,
       );
     }
     out[infer] = size / known;
   } else if (known !== size) {
     throw new ShapeError(
-      `${op}: cannot reshape ${fmt(inputShape)} (${size} elements) into ${fmt(shape)} (${known} elements)`,
+      `${op}: cannot reshape ${formatShape(inputShape)} (${size} elements) into ${formatShape(shape)} (${known} elements)`,
     );
   }
   return out;

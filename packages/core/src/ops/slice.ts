@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { describeValue, fmt, shapesEqual } from "../shape.js";
+import { describeValue, formatShape, shapesEqual } from "../shape.js";
 import { zerosLike } from "../tensor/create.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
@@ -29,15 +29,12 @@ export const sliceOp: Op<[Tensor], SliceAttrs> = defineOp<[Tensor], SliceAttrs>(
   vjp: (g, { inputs: [x], attrs }) => [sliceScatterOp([zerosLike(x), g], attrs)],
 });
 
-export const sliceScatterOp: Op<[Tensor, Tensor], SliceAttrs> = defineOp<
-  [Tensor, Tensor],
-  SliceAttrs
->({
+const sliceScatterOp: Op<[Tensor, Tensor], SliceAttrs> = defineOp<[Tensor, Tensor], SliceAttrs>({
   name: "sliceScatter",
   shape: ([base, src], { shape }) => {
     if (!shapesEqual(src.shape, shape)) {
       throw new ShapeError(
-        `sliceScatter: src has shape ${fmt(src.shape)} but the slice has shape ${fmt(shape)}`,
+        `sliceScatter: src has shape ${formatShape(src.shape)} but the slice has shape ${formatShape(shape)}`,
       );
     }
     return base.shape;
@@ -64,7 +61,7 @@ function normalize(
   }
   if (ranges.length > shape.length) {
     throw new ArgumentError(
-      `${op}: ${ranges.length} ranges given for a tensor of rank ${shape.length} (shape ${fmt(shape)})`,
+      `${op}: ${ranges.length} ranges given for a tensor of rank ${shape.length} (shape ${formatShape(shape)})`,
     );
   }
   const starts: number[] = [];
@@ -150,7 +147,7 @@ export function sliceScatter(
   const expected = attrs.shape.filter((_, i) => !dropped.includes(i));
   if (!shapesEqual(s.shape, expected)) {
     throw new ShapeError(
-      `sliceScatter: src has shape ${fmt(s.shape)} but the selected part has shape ${fmt(expected)}`,
+      `sliceScatter: src has shape ${formatShape(s.shape)} but the selected part has shape ${formatShape(expected)}`,
     );
   }
   return sliceScatterOp([t, s.reshape(attrs.shape)], attrs);

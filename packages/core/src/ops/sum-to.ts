@@ -1,6 +1,6 @@
 import { GraphError } from "../errors.js";
 import type { Shape } from "../shape.js";
-import { dimAt, fmt } from "../shape.js";
+import { dimAt, formatShape } from "../shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 
 /**
@@ -22,7 +22,7 @@ export function sumTo(op: string, g: Tensor, shape: Shape, input: number): Tenso
   }
   if (!ok) {
     throw new GraphError(
-      `${op}: vjp returned a gradient of shape ${fmt(g.shape)} for input ${input} of shape ${fmt(shape)}, and it does not broadcast to it`,
+      `${op}: vjp returned a gradient of shape ${formatShape(g.shape)} for input ${input} of shape ${formatShape(shape)}, and it does not broadcast to it`,
     );
   }
   const summed = axes.length > 0 ? g.sum(axes, true) : g;

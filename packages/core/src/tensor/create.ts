@@ -3,7 +3,7 @@ import { allocate, dtypeOfArray, getDefaultDType, isDType } from "../dtype.js";
 import { ArgumentError, DTypeError, ShapeError } from "../errors.js";
 import { defaultGenerator, Generator } from "../random/generator.js";
 import type { Shape } from "../shape.js";
-import { checkShape, checkSize, describeValue, fmt, sizeOf } from "../shape.js";
+import { checkShape, checkSize, describeValue, formatShape, sizeOf } from "../shape.js";
 import { flattenNested, type NestedArray, shapeOfNested } from "./nested.js";
 import { Tensor } from "./tensor.js";
 
@@ -51,7 +51,7 @@ function allocateFor(op: string, dtype: DType, shape: Shape): TypedArray {
   } catch (e) {
     if (e instanceof RangeError)
       throw new ShapeError(
-        `${op}: could not allocate a ${dtype} tensor of shape ${fmt(shape)} (${sizeOf(shape)} elements): ${e.message}`,
+        `${op}: could not allocate a ${dtype} tensor of shape ${formatShape(shape)} (${sizeOf(shape)} elements): ${e.message}`,
       );
     throw e;
   }
@@ -131,7 +131,7 @@ export function tensor(
 function checkCount(shape: Shape, count: number): void {
   if (sizeOf(shape) !== count) {
     throw new ShapeError(
-      `tensor: shape ${fmt(shape)} needs ${sizeOf(shape)} values but the array has ${count}`,
+      `tensor: shape ${formatShape(shape)} needs ${sizeOf(shape)} values but the array has ${count}`,
     );
   }
 }

@@ -2,7 +2,7 @@ import type { DType, TypedArray } from "../dtype.js";
 import { isFloat } from "../dtype.js";
 import { ArgumentError, GraphError, ShapeError } from "../errors.js";
 import type { Shape } from "../shape.js";
-import { fmt, sizeOf } from "../shape.js";
+import { formatShape, sizeOf } from "../shape.js";
 import type { TensorMethods } from "../tensor-methods.js";
 import { formatTensor } from "./format.js";
 import { type NestedArray, toNested } from "./nested.js";
@@ -151,7 +151,7 @@ export class Tensor {
   item(): number {
     if (this.size !== 1) {
       throw new ShapeError(
-        `item: only a tensor with one element has an item, got shape ${fmt(this.shape)}`,
+        `item: only a tensor with one element has an item, got shape ${formatShape(this.shape)}`,
       );
     }
     return this._data[0] as number;
@@ -177,8 +177,20 @@ export class Tensor {
     return this._data.slice();
   }
 
-  /** A readable rendering, like PyTorch's: values, then dtype and grad information. */
+  /**
+   * A readable rendering, like PyTorch's: values (summarised above 1000 elements), then dtype and
+   * grad information.
+   *
+   * @example
+   * String(tensor([1, 2], { requiresGrad: true }));
+   * // tensor([1.0000, 2.0000], dtype=float32, requiresGrad=true)
+   */
   toString(): string {
+    return formatTensor(this);
+  }
+
+  /** Node's `console.log` and `util.inspect` print `toString()` rather than the internals. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
     return formatTensor(this);
   }
 

@@ -9,6 +9,8 @@
  * import { arbTensor } from "@fluxion/core/testing";
  *
  * fc.assert(fc.property(arbTensor({ min: 0.1, max: 3 }), (x) => gradcheck((t) => t.log(), [x]).ok));
+ *
+ * @module @fluxion/core/testing
  */
 import fc from "fast-check";
 // The tensors made here have their methods even when only this entry is imported.

@@ -1,6 +1,6 @@
 import { isFloat } from "../dtype.js";
 import { ArgumentError, ShapeError } from "../errors.js";
-import { fmt, shapesEqual } from "../shape.js";
+import { formatShape, shapesEqual } from "../shape.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 
 /** A function of tensors returning one tensor: what the transforms take. */
@@ -43,7 +43,7 @@ export function checkDifferentiable(op: string, arg: string, t: Tensor): void {
 export function checkLike(op: string, arg: string, v: Tensor, x: Tensor, of: string): void {
   if (!shapesEqual(v.shape, x.shape))
     throw new ShapeError(
-      `${op}: ${arg} has shape ${fmt(v.shape)} but ${of} has shape ${fmt(x.shape)}; they must match`,
+      `${op}: ${arg} has shape ${formatShape(v.shape)} but ${of} has shape ${formatShape(x.shape)}; they must match`,
     );
 }
 

@@ -1,6 +1,6 @@
 import { grad } from "../autodiff/functional.js";
 import { ArgumentError, GraphError } from "../errors.js";
-import { fmt } from "../shape.js";
+import { formatShape } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { argnumList, checkOutput, type TensorFn, toTensor } from "./args.js";
 import { jacobian } from "./jacobian.js";
@@ -34,7 +34,7 @@ export function hessian(
     const out = checkOutput(op, f(...args));
     if (out.size !== 1)
       throw new GraphError(
-        `${op}: the function must return a one-element tensor, got shape ${fmt(out.shape)}; use jacobian for other outputs`,
+        `${op}: the function must return a one-element tensor, got shape ${formatShape(out.shape)}; use jacobian for other outputs`,
       );
     return out;
   };

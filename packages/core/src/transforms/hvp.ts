@@ -1,6 +1,6 @@
 import { grad, vjp } from "../autodiff/functional.js";
 import { ArgumentError, GraphError } from "../errors.js";
-import { fmt } from "../shape.js";
+import { formatShape } from "../shape.js";
 import { zeros } from "../tensor/create.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { checkDifferentiable, checkLike, checkOutput, type TensorFn, toTensor } from "./args.js";
@@ -39,7 +39,7 @@ export function hvp(
     const out = checkOutput(op, f(...args));
     if (out.size !== 1)
       throw new GraphError(
-        `${op}: the function must return a one-element tensor, got shape ${fmt(out.shape)}`,
+        `${op}: the function must return a one-element tensor, got shape ${formatShape(out.shape)}`,
       );
     return out;
   };

@@ -1,7 +1,7 @@
 import { ArgumentError, ShapeError } from "../errors.js";
 import { stack } from "../ops/concat.js";
 import { type SliceRange, slice } from "../ops/slice.js";
-import { fmt, normalizeAxis, shapesEqual } from "../shape.js";
+import { formatShape, normalizeAxis, shapesEqual } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { checkOutput, toTensor } from "./args.js";
 
@@ -77,7 +77,7 @@ export function vmap(
       const x = args[i] as Tensor;
       if (!Number.isInteger(d) || x.ndim === 0)
         throw new ArgumentError(
-          `${op}: argument ${i} (shape ${fmt(x.shape)}) cannot be mapped over axis ${String(d)}`,
+          `${op}: argument ${i} (shape ${formatShape(x.shape)}) cannot be mapped over axis ${String(d)}`,
         );
       return normalizeAxis(op, d, x.ndim);
     });
@@ -91,7 +91,7 @@ export function vmap(
         first = i;
       } else if (size !== n)
         throw new ShapeError(
-          `${op}: mapped axes differ in size: argument ${first} has ${n} examples, argument ${i} (shape ${fmt((args[i] as Tensor).shape)}, axis ${a}) has ${size}`,
+          `${op}: mapped axes differ in size: argument ${first} has ${n} examples, argument ${i} (shape ${formatShape((args[i] as Tensor).shape)}, axis ${a}) has ${size}`,
         );
     });
     if (n === undefined)
@@ -114,7 +114,7 @@ export function vmap(
       const out = checkOutput(op, f(...moved));
       if (out.shape[0] !== batch)
         throw new ShapeError(
-          `${op}: with strategy "broadcast", f returned shape ${fmt(out.shape)} for a batch of ${batch}: its leading axis is not the batch, so f does not broadcast over it; use strategy "loop"`,
+          `${op}: with strategy "broadcast", f returned shape ${formatShape(out.shape)} for a batch of ${batch}: its leading axis is not the batch, so f does not broadcast over it; use strategy "loop"`,
         );
       for (const b of new Set([0, batch - 1])) {
         const alone = run(b);
@@ -124,7 +124,7 @@ export function vmap(
         const rtol = alone.dtype === "float64" ? 1e-9 : 1e-4;
         if (!(d <= rtol * Math.max(1, maxDiff(alone, alone.mul(0)))))
           throw new ArgumentError(
-            `${op}: with strategy "broadcast", example ${b} of the batched result differs from f applied to example ${b} alone (shapes ${fmt(inBatch.shape)} and ${fmt(alone.shape)}, largest difference ${d}): f mixes the examples; use strategy "loop"`,
+            `${op}: with strategy "broadcast", example ${b} of the batched result differs from f applied to example ${b} alone (shapes ${formatShape(inBatch.shape)} and ${formatShape(alone.shape)}, largest difference ${d}): f mixes the examples; use strategy "loop"`,
           );
       }
       return out;
@@ -135,7 +135,7 @@ export function vmap(
       const shape0 = outs[0]?.shape;
       if (shape0 && !shapesEqual(out.shape, shape0))
         throw new ShapeError(
-          `${op}: f returned shape ${fmt(out.shape)} for example ${b} but ${fmt(shape0)} for example 0; every example's output must have one shape`,
+          `${op}: f returned shape ${formatShape(out.shape)} for example ${b} but ${formatShape(shape0)} for example 0; every example's output must have one shape`,
         );
       outs.push(out);
     }

@@ -1,5 +1,11 @@
-import { ArgumentError, ShapeError, Tensor, type TypedArray, tensor } from "@fluxion/core";
-import { fmtShape } from "../util/format.js";
+import {
+  ArgumentError,
+  formatShape,
+  ShapeError,
+  Tensor,
+  type TypedArray,
+  tensor,
+} from "@fluxion/core";
 
 /**
  * Samples stored along the first axis of one or more tensors (features, labels, …), like
@@ -26,7 +32,7 @@ export class TensorDataset {
         throw new ShapeError(`TensorDataset: tensor ${i} is a scalar; samples lie along axis 0`);
       if (t.shape[0] !== n)
         throw new ShapeError(
-          `TensorDataset: every tensor needs the same first dimension; tensor 0 has shape ${fmtShape(tensors[0]?.shape ?? [])}, tensor ${i} has ${fmtShape(t.shape)}`,
+          `TensorDataset: every tensor needs the same first dimension; tensor 0 has shape ${formatShape(tensors[0]?.shape ?? [])}, tensor ${i} has ${formatShape(t.shape)}`,
         );
     });
     this.tensors = tensors;

@@ -1,5 +1,4 @@
-import { ArgumentError, type Tensor } from "@fluxion/core";
-import { fmtShape } from "../util/format.js";
+import { ArgumentError, formatShape, type Tensor } from "@fluxion/core";
 
 /** Which fan an initialiser scales by: inputs (preserves forward variance) or outputs (backward). */
 export type FanMode = "fanIn" | "fanOut";
@@ -17,7 +16,7 @@ export function calculateFanInAndFanOut(
 ): { fanIn: number; fanOut: number } {
   if (t.ndim < 2)
     throw new ArgumentError(
-      `${op}: fan in and fan out need a tensor with at least 2 dimensions, got shape ${fmtShape(t.shape)}`,
+      `${op}: fan in and fan out need a tensor with at least 2 dimensions, got shape ${formatShape(t.shape)}`,
     );
   let receptive = 1;
   for (const d of t.shape.slice(2)) receptive *= d;

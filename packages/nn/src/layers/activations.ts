@@ -1,28 +1,11 @@
-import {
-  type BinaryStepOptions,
-  binaryStep,
-  type EluOptions,
-  elu,
-  type GeluOptions,
-  gelu,
-  type LeakyReluOptions,
-  type LogSoftmaxOptions,
-  leakyRelu,
-  lisht,
-  logSoftmax,
-  mish,
-  prelu,
-  relu,
-  type SoftmaxOptions,
-  type SoftplusOptions,
-  selu,
-  sigmoid,
-  silu,
-  softmax,
-  softplus,
-  swish,
-  tanh,
-} from "@fluxion/activations";
+/**
+ * nn layers of the activations, derived from @fluxion/activations' list: each is the activation
+ * with its options fixed (and checked) at construction, printed by `extraRepr`. PReLU and Swish
+ * hold learnable parameters and are written out below.
+ */
+
+import type { Activation, OptionSpecs, OptionsActivation, OptionsOf } from "@fluxion/activations";
+import * as act from "@fluxion/activations";
 import { ArgumentError, type DType, full, type Tensor } from "@fluxion/core";
 import { Module } from "../module/module.js";
 import { Parameter } from "../module/parameter.js";
@@ -35,30 +18,86 @@ function describe(options: object): string {
     .join(", ");
 }
 
-/** ReLU layer: max(0, x). @example new Sequential(new Linear(4, 8), new ReLU()) */
-export class ReLU extends Module {
-  override forward(x: Tensor): Tensor {
-    return relu(x);
-  }
+/** A layer applying one activation with the options it was built with. */
+export interface ActivationLayer<O extends OptionSpecs> extends Module {
+  /** The options as given (unset ones take the activation's defaults). */
+  readonly options: OptionsOf<O>;
+  /** The activation this layer applies. */
+  readonly activation: Activation;
+  forward(x: Tensor): Tensor;
 }
 
+/** The class of an {@link ActivationLayer}. */
+export type ActivationLayerClass<O extends OptionSpecs> = new (
+  options?: OptionsOf<O>,
+) => ActivationLayer<O>;
+
 /**
- * Leaky ReLU layer: x if x ≥ 0 else a·x (a = `negativeSlope`, default 0.01).
+ * The layer class of an activation: options are checked when the layer is built (errors name the
+ * layer's class), and `forward(x)` is `activation(x, options)`.
  *
  * @example
- * new LeakyReLU({ negativeSlope: 0.2 }).call(tensor([-1, 1])); // [-0.2, 1]
+ * class Softsign extends activationLayer(act.softsign) {}
+ * new LeakyReLU({ negativeSlope: 0.2 }).toString(); // "LeakyReLU(negativeSlope=0.2)"
  */
-export class LeakyReLU extends Module {
-  constructor(readonly options: LeakyReluOptions = {}) {
-    super();
-  }
-  override forward(x: Tensor): Tensor {
-    return leakyRelu(x, this.options);
-  }
-  override extraRepr(): string {
-    return describe(this.options);
-  }
+export function activationLayer<O extends OptionSpecs>(
+  activation: OptionsActivation<string, string | null, O, boolean>,
+): ActivationLayerClass<O> {
+  return class extends Module {
+    readonly options: OptionsOf<O>;
+    readonly activation: Activation = activation;
+    constructor(options: OptionsOf<O> = {}) {
+      super();
+      activation.resolve(
+        new.target.name || (activation.info.layer ?? activation.info.name),
+        options,
+      );
+      this.options = { ...options };
+    }
+    override forward(x: Tensor): Tensor {
+      return activation(x, this.options);
+    }
+    override extraRepr(): string {
+      return describe(this.options);
+    }
+  };
 }
+
+// One line per activation: the class name is PyTorch's (the definition's `layer`).
+/** Layer of {@link act.binaryStep}. @example new BinaryStep({ straightThrough: true }) */
+export class BinaryStep extends activationLayer(act.binaryStep) {}
+/** Layer of {@link act.elu}. @example new ELU({ alpha: 1 }) */
+export class ELU extends activationLayer(act.elu) {}
+/** Layer of {@link act.gelu}. @example new GELU({ approximate: "tanh" }) */
+export class GELU extends activationLayer(act.gelu) {}
+/** Layer of {@link act.leakyRelu}. @example new LeakyReLU({ negativeSlope: 0.2 }) */
+export class LeakyReLU extends activationLayer(act.leakyRelu) {}
+/** Layer of {@link act.lisht}. @example new LiSHT() */
+export class LiSHT extends activationLayer(act.lisht) {}
+/** Layer of {@link act.logSoftmax}; pair it with `nllLoss`. @example new LogSoftmax({ axis: 1 }) */
+export class LogSoftmax extends activationLayer(act.logSoftmax) {}
+/** Layer of {@link act.mish}. @example new Mish() */
+export class Mish extends activationLayer(act.mish) {}
+/** Layer of {@link act.relu}. @example new Sequential(new Linear(4, 8), new ReLU()) */
+export class ReLU extends activationLayer(act.relu) {}
+/** Layer of {@link act.selu}; use `init.lecunNormal` weights. @example new SELU() */
+export class SELU extends activationLayer(act.selu) {}
+/** Layer of {@link act.sigmoid}. @example new Sigmoid() */
+export class Sigmoid extends activationLayer(act.sigmoid) {}
+/** Layer of {@link act.silu}. @example new SiLU() */
+export class SiLU extends activationLayer(act.silu) {}
+/** Layer of {@link act.softmax}. @example new Softmax({ axis: 1 }) */
+export class Softmax extends activationLayer(act.softmax) {}
+/** Layer of {@link act.softplus}. @example new Softplus({ beta: 2 }) */
+export class Softplus extends activationLayer(act.softplus) {}
+/** Layer of {@link act.tanh}. @example new Tanh() */
+export class Tanh extends activationLayer(act.tanh) {}
+/** Layer of {@link act.squareplus}. @example new Squareplus({ b: 4 }) */
+export class Squareplus extends activationLayer(act.squareplus) {}
+/** Layer of {@link act.hardtanh}. @example new Hardtanh({ minVal: 0, maxVal: 6 }) */
+export class Hardtanh extends activationLayer(act.hardtanh) {}
+/** Layer of {@link act.softsign}. @example new Softsign() */
+export class Softsign extends activationLayer(act.softsign) {}
 
 /**
  * Parametric ReLU layer: x if x ≥ 0 else a·x with a learnable slope `weight`, one for all
@@ -81,53 +120,10 @@ export class PReLU extends Module {
     this.weight = new Parameter(full([n], options.init ?? 0.25, { dtype: options.dtype }));
   }
   override forward(x: Tensor): Tensor {
-    return prelu(x, this.weight);
+    return act.prelu(x, this.weight);
   }
   override extraRepr(): string {
     return `numParameters=${this.numSlopes}`;
-  }
-}
-
-/** ELU layer: x if x > 0 else α(eˣ − 1). @example new ELU({ alpha: 1 }) */
-export class ELU extends Module {
-  constructor(readonly options: EluOptions = {}) {
-    super();
-  }
-  override forward(x: Tensor): Tensor {
-    return elu(x, this.options);
-  }
-  override extraRepr(): string {
-    return describe(this.options);
-  }
-}
-
-/**
- * SELU layer: λ·(x if x > 0 else α(eˣ − 1)), self-normalising with `init.lecunNormal` weights.
- *
- * @example
- * new Sequential(new Linear(64, 64), new SELU());
- */
-export class SELU extends Module {
-  override forward(x: Tensor): Tensor {
-    return selu(x);
-  }
-}
-
-/**
- * GELU layer: x·Φ(x), or its 'tanh' / 'sigmoid' approximation.
- *
- * @example
- * new GELU({ approximate: "tanh" });
- */
-export class GELU extends Module {
-  constructor(readonly options: GeluOptions = {}) {
-    super();
-  }
-  override forward(x: Tensor): Tensor {
-    return gelu(x, this.options);
-  }
-  override extraRepr(): string {
-    return describe(this.options);
   }
 }
 
@@ -159,117 +155,9 @@ export class Swish extends Module {
       : null;
   }
   override forward(x: Tensor): Tensor {
-    return swish(x, { beta: this.beta ?? this.fixedBeta });
+    return act.swish(x, { beta: this.beta ?? this.fixedBeta });
   }
   override extraRepr(): string {
     return this.beta ? "beta=learnable" : `beta=${this.fixedBeta}`;
-  }
-}
-
-/** SiLU layer: x·σ(x) (Swish with β = 1). @example new SiLU() */
-export class SiLU extends Module {
-  override forward(x: Tensor): Tensor {
-    return silu(x);
-  }
-}
-
-/** Mish layer: x·tanh(softplus(x)). @example new Mish() */
-export class Mish extends Module {
-  override forward(x: Tensor): Tensor {
-    return mish(x);
-  }
-}
-
-/** LiSHT layer: x·tanh(x). @example new LiSHT() */
-export class LiSHT extends Module {
-  override forward(x: Tensor): Tensor {
-    return lisht(x);
-  }
-}
-
-/**
- * Softplus layer: (1/β)·ln(1 + e^{βx}), linear above `threshold`.
- *
- * @example
- * new Softplus({ beta: 2 });
- */
-export class Softplus extends Module {
-  constructor(readonly options: SoftplusOptions = {}) {
-    super();
-  }
-  override forward(x: Tensor): Tensor {
-    return softplus(x, this.options);
-  }
-  override extraRepr(): string {
-    return describe(this.options);
-  }
-}
-
-/** Sigmoid layer: 1 / (1 + e^−x). @example new Sigmoid() */
-export class Sigmoid extends Module {
-  override forward(x: Tensor): Tensor {
-    return sigmoid(x);
-  }
-}
-
-/** Tanh layer. @example new Tanh() */
-export class Tanh extends Module {
-  override forward(x: Tensor): Tensor {
-    return tanh(x);
-  }
-}
-
-/**
- * Softmax layer along `axis` (default −1).
- *
- * @example
- * new Softmax({ axis: 1 });
- */
-export class Softmax extends Module {
-  constructor(readonly options: SoftmaxOptions = {}) {
-    super();
-  }
-  override forward(x: Tensor): Tensor {
-    return softmax(x, this.options);
-  }
-  override extraRepr(): string {
-    return describe(this.options);
-  }
-}
-
-/**
- * LogSoftmax layer along `axis` (default −1); pair it with `nllLoss`.
- *
- * @example
- * new Sequential(new Linear(4, 3), new LogSoftmax({ axis: 1 }));
- */
-export class LogSoftmax extends Module {
-  constructor(readonly options: LogSoftmaxOptions = {}) {
-    super();
-  }
-  override forward(x: Tensor): Tensor {
-    return logSoftmax(x, this.options);
-  }
-  override extraRepr(): string {
-    return describe(this.options);
-  }
-}
-
-/**
- * Binary step layer: 1 if x ≥ 0 else 0. Its gradient is 0, so layers before it do not learn
- * (the lecture's point) unless `straightThrough` passes gradients through.
- *
- * @example
- * new BinaryStep({ straightThrough: true });
- */
-export class BinaryStep extends Module {
-  constructor(readonly options: BinaryStepOptions = {}) {
-    super();
-  }
-  override forward(x: Tensor): Tensor {
-    return binaryStep(x, this.options);
-  }
-  override extraRepr(): string {
-    return describe(this.options);
   }
 }

@@ -1,6 +1,7 @@
 import {
   ArgumentError,
   type DType,
+  formatShape,
   noGrad,
   ones,
   ShapeError,
@@ -9,7 +10,7 @@ import {
 } from "@fluxion/core";
 import { Module } from "../module/module.js";
 import { Parameter } from "../module/parameter.js";
-import { fmtShape } from "../util/format.js";
+
 import { checkEps } from "./normalized-shape.js";
 
 /** Options of `BatchNorm1d` and `BatchNorm2d` (PyTorch's names and defaults). */
@@ -125,11 +126,11 @@ export abstract class BatchNorm extends Module {
     const name = this.#name;
     if (!this.#ranks.includes(x.ndim))
       throw new ShapeError(
-        `${name}: expected a ${this.#ranks.map((r) => `${r}-D`).join(" or ")} input with ${this.numFeatures} channels on axis 1, got input shape ${fmtShape(x.shape)}`,
+        `${name}: expected a ${this.#ranks.map((r) => `${r}-D`).join(" or ")} input with ${this.numFeatures} channels on axis 1, got input shape ${formatShape(x.shape)}`,
       );
     if (x.shape[1] !== this.numFeatures)
       throw new ShapeError(
-        `${name}: expected ${this.numFeatures} channels on axis 1, got input shape ${fmtShape(x.shape)}`,
+        `${name}: expected ${this.numFeatures} channels on axis 1, got input shape ${formatShape(x.shape)}`,
       );
     const axes = x.shape.map((_, i) => i).filter((i) => i !== 1);
     const channelShape = x.shape.map((d, i) => (i === 1 ? d : 1));
@@ -142,7 +143,7 @@ export abstract class BatchNorm extends Module {
       const n = x.size / this.numFeatures;
       if (n <= 1)
         throw new ArgumentError(
-          `${name}: expected more than 1 value per channel when training, got input shape ${fmtShape(x.shape)}`,
+          `${name}: expected more than 1 value per channel when training, got input shape ${formatShape(x.shape)}`,
         );
       const mean = x.mean(axes, true);
       const centred = x.sub(mean);

@@ -2,6 +2,7 @@ import {
   ArgumentError,
   type DType,
   DTypeError,
+  formatShape,
   type Generator,
   noGrad,
   ShapeError,
@@ -13,7 +14,6 @@ import {
 import { normal } from "../init/basic.js";
 import { Module } from "../module/module.js";
 import { Parameter } from "../module/parameter.js";
-import { fmtShape } from "../util/format.js";
 
 /** Options of `Embedding`. */
 export interface EmbeddingOptions {
@@ -105,7 +105,7 @@ export class Embedding extends Module {
   static fromPretrained(embeddings: Tensor, options: FromPretrainedOptions = {}): Embedding {
     if (!(embeddings instanceof Tensor) || embeddings.ndim !== 2)
       throw new ShapeError(
-        `Embedding.fromPretrained: embeddings must be a 2-D tensor [numEmbeddings, embeddingDim], got ${embeddings instanceof Tensor ? `shape ${fmtShape(embeddings.shape)}` : typeof embeddings}`,
+        `Embedding.fromPretrained: embeddings must be a 2-D tensor [numEmbeddings, embeddingDim], got ${embeddings instanceof Tensor ? `shape ${formatShape(embeddings.shape)}` : typeof embeddings}`,
       );
     const [n, d] = embeddings.shape as [number, number];
     const emb = new Embedding(n, d, { ...options, dtype: embeddings.dtype });
@@ -135,14 +135,13 @@ export class Embedding extends Module {
   override forward(indices: Tensor): Tensor {
     const flat = this.#checkIndices(indices);
     if (this.maxNorm !== null) this.#renorm(flat);
-    const index = tensor(flat, { dtype: "int32" });
+    // rows picked by the indices tensor itself (not a copy of its values): a traced forward (ONNX
+    // export) then reads them from the model's input
+    const index = indices.reshape([flat.length]);
     let rows = this.weight.indexSelect(0, index);
     if (this.paddingIdx !== null && flat.includes(this.paddingIdx)) {
       // the padding row's value is returned, but no gradient flows back to it
-      const pad = tensor(
-        flat.map((i) => (i === this.paddingIdx ? 1 : 0)),
-        { dtype: "int32" },
-      ).reshape([flat.length, 1]);
+      const pad = index.eq(this.paddingIdx).reshape([flat.length, 1]);
       rows = where(pad, rows.detach(), rows);
     }
     return rows.reshape([...indices.shape, this.embeddingDim]);
@@ -161,7 +160,7 @@ export class Embedding extends Module {
     const bad = flat.findIndex((i) => i < 0 || i >= this.numEmbeddings);
     if (bad >= 0)
       throw new ArgumentError(
-        `Embedding: index ${flat[bad]} at flat position ${bad} is out of range [0, ${this.numEmbeddings}) (indices shape ${fmtShape(indices.shape)})`,
+        `Embedding: index ${flat[bad]} at flat position ${bad} is out of range [0, ${this.numEmbeddings}) (indices shape ${formatShape(indices.shape)})`,
       );
     return flat;
   }

@@ -1,22 +1,4 @@
-export {
-  BinaryStep,
-  ELU,
-  GELU,
-  LeakyReLU,
-  LiSHT,
-  LogSoftmax,
-  Mish,
-  PReLU,
-  ReLU,
-  SELU,
-  Sigmoid,
-  SiLU,
-  Softmax,
-  Softplus,
-  Swish,
-  type SwishLayerOptions,
-  Tanh,
-} from "./activations.js";
+export * from "./activations.js";
 export { BatchNorm, BatchNorm1d, BatchNorm2d, type BatchNormOptions } from "./batch-norm.js";
 export { Dropout, type DropoutOptions } from "./dropout.js";
 export { Embedding, type EmbeddingOptions, type FromPretrainedOptions } from "./embedding.js";

@@ -1,5 +1,4 @@
-import { ArgumentError, ShapeError, type Tensor } from "@fluxion/core";
-import { fmtShape } from "../util/format.js";
+import { ArgumentError, formatShape, ShapeError, type Tensor } from "@fluxion/core";
 
 /** Checks a `normalizedShape` argument (a positive integer or a list of them) and returns it as a list. */
 export function checkNormalizedShape(op: string, value: number | readonly number[]): number[] {
@@ -19,7 +18,7 @@ export function trailingAxes(op: string, x: Tensor, normalizedShape: readonly nu
   const tail = x.shape.slice(x.ndim - k);
   if (x.ndim < k || !tail.every((d, i) => d === normalizedShape[i]))
     throw new ShapeError(
-      `${op}: expected an input whose last ${k} axes are ${fmtShape(normalizedShape)}, got input shape ${fmtShape(x.shape)}`,
+      `${op}: expected an input whose last ${k} axes are ${formatShape(normalizedShape)}, got input shape ${formatShape(x.shape)}`,
     );
   return normalizedShape.map((_, i) => x.ndim - k + i);
 }

@@ -1,5 +1,12 @@
-import { ArgumentError, DTypeError, ShapeError, type Tensor, where } from "@fluxion/core";
-import { fmtShape, sameShape } from "../util/format.js";
+import {
+  ArgumentError,
+  DTypeError,
+  formatShape,
+  ShapeError,
+  type Tensor,
+  where,
+} from "@fluxion/core";
+import { sameShape } from "../util/format.js";
 import { checkFloat, checkSameFloat, checkTensor } from "./validate.js";
 
 /** The class axis of a [C] or [N, C, d1, …] input: 0 for an unbatched input, else 1. */
@@ -24,7 +31,7 @@ export function checkClassWeight(
   checkSameFloat(op, "weight", weight, input);
   if (weight.ndim !== 1 || weight.shape[0] !== numClasses)
     throw new ShapeError(
-      `${op}: weight must have shape [${numClasses}] (one value per class), got ${fmtShape(weight.shape)}`,
+      `${op}: weight must have shape [${numClasses}] (one value per class), got ${formatShape(weight.shape)}`,
     );
   return weight;
 }
@@ -65,7 +72,7 @@ export function indexTargets(
   const expected = input.shape.filter((_, i) => i !== axis);
   if (!sameShape(target.shape, expected))
     throw new ShapeError(
-      `${op}: target has shape ${fmtShape(target.shape)} but input of shape ${fmtShape(input.shape)} needs targets of shape ${fmtShape(expected)}`,
+      `${op}: target has shape ${formatShape(target.shape)} but input of shape ${formatShape(input.shape)} needs targets of shape ${formatShape(expected)}`,
     );
   if (!Number.isInteger(ignoreIndex))
     throw new ArgumentError(`${op}: ignoreIndex must be an integer, got ${ignoreIndex}`);

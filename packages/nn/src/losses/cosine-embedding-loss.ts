@@ -1,5 +1,12 @@
-import { ArgumentError, ShapeError, type Tensor, where, zerosLike } from "@fluxion/core";
-import { fmtShape } from "../util/format.js";
+import {
+  ArgumentError,
+  formatShape,
+  ShapeError,
+  type Tensor,
+  where,
+  zerosLike,
+} from "@fluxion/core";
+
 import { checkReduction, type Reduction, reduce } from "./reduction.js";
 import { checkFloat, checkSameFloat, checkSameShape, checkTensor } from "./validate.js";
 
@@ -40,11 +47,11 @@ export function cosineEmbeddingLoss(
   checkSameShape(op, "input2", input2, input1);
   if (!(input1.ndim === 1 || input1.ndim === 2) || target.ndim !== input1.ndim - 1)
     throw new ShapeError(
-      `${op}: expected inputs [N, D] with target [N], or inputs [D] with a scalar target; got inputs ${fmtShape(input1.shape)} and target ${fmtShape(target.shape)}`,
+      `${op}: expected inputs [N, D] with target [N], or inputs [D] with a scalar target; got inputs ${formatShape(input1.shape)} and target ${formatShape(target.shape)}`,
     );
   if (input1.ndim === 2 && target.shape[0] !== input1.shape[0])
     throw new ShapeError(
-      `${op}: target has ${target.shape[0]} labels but the inputs have ${input1.shape[0]} rows (inputs ${fmtShape(input1.shape)}, target ${fmtShape(target.shape)})`,
+      `${op}: target has ${target.shape[0]} labels but the inputs have ${input1.shape[0]} rows (inputs ${formatShape(input1.shape)}, target ${formatShape(target.shape)})`,
     );
   const labels = target.data();
   for (let i = 0; i < labels.length; i++)

@@ -2,11 +2,12 @@ import {
   ArgumentError,
   broadcastShapes,
   DTypeError,
+  formatShape,
   isFloat,
   ShapeError,
   Tensor,
 } from "@fluxion/core";
-import { fmtShape, sameShape } from "../util/format.js";
+import { sameShape } from "../util/format.js";
 
 /** Throws unless `value` is a Tensor. */
 export function checkTensor(op: string, arg: string, value: unknown): Tensor {
@@ -35,7 +36,7 @@ export function checkSameFloat(op: string, arg: string, t: Tensor, input: Tensor
 export function checkSameShape(op: string, arg: string, t: Tensor, input: Tensor): void {
   if (!sameShape(t.shape, input.shape))
     throw new ShapeError(
-      `${op}: ${arg} has shape ${fmtShape(t.shape)} but input has shape ${fmtShape(input.shape)}; they must match`,
+      `${op}: ${arg} has shape ${formatShape(t.shape)} but input has shape ${formatShape(input.shape)}; they must match`,
     );
 }
 
@@ -49,7 +50,7 @@ export function checkBroadcastsTo(op: string, arg: string, t: Tensor, input: Ten
   }
   if (out === undefined || !sameShape(out, input.shape))
     throw new ShapeError(
-      `${op}: ${arg} of shape ${fmtShape(t.shape)} does not broadcast to input's shape ${fmtShape(input.shape)}`,
+      `${op}: ${arg} of shape ${formatShape(t.shape)} does not broadcast to input's shape ${formatShape(input.shape)}`,
     );
 }
 
@@ -71,7 +72,7 @@ export function checkProbabilities(op: string, arg: string, t: Tensor): void {
     const v = data[i] as number;
     if (!(v >= 0 && v <= 1))
       throw new ArgumentError(
-        `${op}: ${arg} must hold probabilities in [0, 1], found ${v} at flat index ${i} (shape ${fmtShape(t.shape)})`,
+        `${op}: ${arg} must hold probabilities in [0, 1], found ${v} at flat index ${i} (shape ${formatShape(t.shape)})`,
       );
   }
 }

@@ -470,4 +470,9 @@ export class Module {
     if (lines.length === 1 && extra && !extra.includes("\n")) return `${head}(${extra})`;
     return `${head}(\n  ${lines.join("\n  ")}\n)`;
   }
+
+  /** Node's `console.log` and `util.inspect` print the module tree (`toString`), not the fields. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
 }

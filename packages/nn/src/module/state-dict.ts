@@ -1,5 +1,5 @@
-import { ArgumentError, noGrad, ShapeError, Tensor } from "@fluxion/core";
-import { fmtShape, sameShape } from "../util/format.js";
+import { ArgumentError, formatShape, noGrad, ShapeError, Tensor } from "@fluxion/core";
+import { sameShape } from "../util/format.js";
 
 /** Named tensors, keyed PyTorch-style by dotted paths such as `"0.weight"`. */
 export type StateDict = Record<string, Tensor>;
@@ -42,7 +42,7 @@ export function loadInto(
     const src = state[k] as Tensor;
     if (target && !sameShape(target.shape, src.shape))
       wrongShapes.push(
-        `${k}: checkpoint has shape ${fmtShape(src.shape)}, the module has ${fmtShape(target.shape)}`,
+        `${k}: checkpoint has shape ${formatShape(src.shape)}, the module has ${formatShape(target.shape)}`,
       );
   }
   const problems: string[] = [];

@@ -2,12 +2,13 @@ import {
   ArgumentError,
   DTypeError,
   enableGrad,
+  formatShape,
   ShapeError,
   Tensor,
   tensor,
   zerosLike,
 } from "@fluxion/core";
-import { fmtShape, sameShape } from "../util/format.js";
+import { sameShape } from "../util/format.js";
 
 /** Hyperparameters every optimiser has. */
 export interface BaseOptions {
@@ -138,11 +139,11 @@ export abstract class Optimizer<O extends BaseOptions> {
       group.params.forEach((p, pi) => {
         const g: unknown = p.grad;
         if (g === null || g === undefined) return;
-        const where = `parameter ${pi} of group ${gi} (shape ${fmtShape(p.shape)}, ${p.dtype})`;
+        const where = `parameter ${pi} of group ${gi} (shape ${formatShape(p.shape)}, ${p.dtype})`;
         if (!(g instanceof Tensor))
           throw new ArgumentError(`${op}: the .grad of ${where} is not a Tensor (${typeof g})`);
         if (!sameShape(g.shape, p.shape))
-          throw new ShapeError(`${op}: the .grad of ${where} has shape ${fmtShape(g.shape)}`);
+          throw new ShapeError(`${op}: the .grad of ${where} has shape ${formatShape(g.shape)}`);
         if (g.dtype !== p.dtype) throw new DTypeError(`${op}: the .grad of ${where} is ${g.dtype}`);
       });
     });
@@ -235,7 +236,7 @@ export abstract class Optimizer<O extends BaseOptions> {
         if (v instanceof Tensor) {
           if (!sameShape(v.shape, p.shape))
             throw new ShapeError(
-              `${op}: state ${name} of parameter ${key} has shape ${fmtShape(v.shape)}, the parameter has ${fmtShape(p.shape)}`,
+              `${op}: state ${name} of parameter ${key} has shape ${formatShape(v.shape)}, the parameter has ${formatShape(p.shape)}`,
             );
           copy[name] = copyTensor(v, p.dtype);
         } else copy[name] = v;

@@ -9,13 +9,6 @@ import { broadcastStrides, stridedOffsets } from "./strided.js";
 type Fn1 = (x: number) => number;
 type Fn2 = (a: number, b: number) => number;
 
-// NOTE: sigmoid uses e^x / (1 + e^x) for x < 0 so that e^−x never overflows.
-const sigmoid: Fn1 = (x) => {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-};
-
 export const unaryFns = {
   neg: (x) => -x,
   exp: Math.exp,
@@ -25,12 +18,8 @@ export const unaryFns = {
   sqrt: Math.sqrt,
   abs: Math.abs,
   sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : Number.NaN),
-  tanh: Math.tanh,
-  sigmoid,
-  relu: (x) => (x > 0 ? x : x === x ? 0 : x),
   reciprocal: (x) => 1 / x,
   square: (x) => x * x,
-  step: (x) => (x > 0 ? 1 : x === x ? 0 : x),
   isNonFinite: (x) => (Number.isFinite(x) ? 0 : 1),
   copy: (x) => x,
   erf,

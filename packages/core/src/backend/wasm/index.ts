@@ -1,62 +1,26 @@
-import type { DType, TypedArray } from "../../dtype.js";
 import type { Shape } from "../../shape.js";
 import { shapesEqual, sizeOf } from "../../shape.js";
-import type {
-  ActivationKernel,
-  Backend,
-  BinaryKernel,
-  ReduceKernel,
-  UnaryKernel,
-} from "../backend.js";
+import type { Backend } from "../backend.js";
 import { cpuBackend } from "../cpu/index.js";
 import { broadcastStrides, stridedOffsets } from "../cpu/strided.js";
-import { getRuntime, MAX_WASM_BYTES, WasmArenaFull, type WasmRuntime } from "./runtime.js";
-import type { WorkerPool } from "./threads.js";
+import {
+  activationCodes,
+  binaryCodes,
+  jobCodes,
+  reduceCodes,
+  unaryCodes,
+} from "./abi.generated.js";
+import { buildAvailable, getRuntime, type WasmBuild, type WasmRuntime } from "./runtime.js";
 
-// Op codes of packages/core/wasm/kernels.ts; a kernel missing here runs on the CPU backend.
-const unaryCodes: Partial<Record<UnaryKernel, number>> = {
-  neg: 0,
-  exp: 1,
-  sqrt: 5,
-  abs: 6,
-  tanh: 8,
-  sigmoid: 9,
-  relu: 10,
-  reciprocal: 11,
-  square: 12,
-  step: 13,
-  copy: 15,
-};
-const binaryCodes: Partial<Record<BinaryKernel, number>> = {
-  add: 0,
-  sub: 1,
-  mul: 2,
-  div: 3,
-  maximum: 4,
-  minimum: 5,
-  eq: 6,
-  ne: 7,
-  lt: 8,
-  le: 9,
-  gt: 10,
-  ge: 11,
-};
-const activationCodes: Partial<Record<ActivationKernel, number>> = {
-  relu: 0,
-  sigmoid: 3,
-  tanh: 4,
-  geluTanh: 8,
-};
-const reduceCodes: Partial<Record<ReduceKernel, number>> = { sum: 0, max: 1, min: 2 };
+/** A kernel's code in a table generated from wasm/abi.mjs, or undefined if wasm lacks it. */
+function codeOf<T extends object>(table: T, name: string): number | undefined {
+  return (table as Record<string, number | undefined>)[name];
+}
 
 /** Below this many multiply-adds a matmul stays in JS: copying into wasm memory would dominate. */
 const MIN_MATMUL_WORK = 64;
 /** From this many multiply-adds on (~80 µs of work), a matmul is split over threads. */
 const MIN_THREADED_WORK = 1 << 21;
-
-function f32(x: TypedArray): x is Float32Array {
-  return x instanceof Float32Array;
-}
 
 /**
  * Splits the broadcast of a and b to outShape into `outer` runs of `inner` elements over which each
@@ -92,88 +56,6 @@ function broadcastRuns(aShape: Shape, bShape: Shape, outShape: Shape) {
   };
 }
 
-function matmulF32(
-  rt: WasmRuntime,
-  a: Float32Array,
-  aShape: Shape,
-  b: Float32Array,
-  bShape: Shape,
-  transA: boolean,
-  transB: boolean,
-  outShape: Shape,
-): Float32Array {
-  const r = outShape.length;
-  const m = outShape[r - 2] as number;
-  const n = outShape[r - 1] as number;
-  const k = transA ? (aShape[aShape.length - 2] as number) : (aShape[aShape.length - 1] as number);
-  const [aBatch, bBatch] = batchOffsets(aShape, bShape, outShape);
-  rt.reset();
-  const pa = rt.put(a);
-  const pb = rt.put(b);
-  const total = sizeOf(outShape);
-  const pc = rt.alloc(total);
-  const scratchFloats = rt.exports.gemmScratchBytes() >> 2;
-  // element (i, p) of op(A) at i·ars + p·acs; element (p, j) of op(B) at p·brs + j·bcs
-  const ars = transA ? 1 : k;
-  const acs = transA ? m : 1;
-  const brs = transB ? 1 : n;
-  const bcs = transB ? k : 1;
-  // Large products are cut into chunks of C's columns that threads take from a shared counter:
-  // every element is computed by the same instructions in the same order whatever the split, so
-  // results do not depend on the number of threads or on who computed what.
-  // NOTE: at least one thread: a narrow C (n < 16) with much work is not split, but still computed
-  let threads =
-    m * n * k >= MIN_THREADED_WORK ? Math.max(1, Math.min(rt.threads, Math.floor(n / 16))) : 1;
-  if (threads > 1) threads = 1 + (rt.pool as WorkerPool).ensure(threads - 1);
-  const scratch: number[] = [];
-  for (let t = 0; t < threads; t++) scratch.push(rt.alloc(scratchFloats));
-  // Each chunk re-packs all of op(A), so chunks are few (one per thread for ~8M multiply-adds, up
-  // to four per thread for large products, which balances a late or busy worker), and whole
-  // micro-tiles (8 columns) wide.
-  const perThread = Math.min(4, Math.max(1, Math.floor((m * n * k) / (1 << 23))));
-  const chunk = Math.max(16, Math.ceil(n / (perThread * threads) / 8) * 8);
-  for (let t = 0; t < aBatch.length; t++) {
-    const ao = pa + (aBatch[t] as number) * m * k * 4;
-    const bo = pb + (bBatch[t] as number) * k * n * 4;
-    const co = pc + t * m * n * 4;
-    if (threads === 1) {
-      rt.exports.gemm(m, n, k, ao, ars, acs, bo, brs, bcs, co, n, scratch[0] as number);
-      continue;
-    }
-    const pool = rt.pool as WorkerPool;
-    for (let w = 1; w < threads; w++)
-      pool.setArgs(
-        w - 1,
-        [m, n, k, ao, ars, acs, bo, brs, bcs, co, n, scratch[w] as number],
-        chunk,
-      );
-    const counter = pool.counter();
-    Atomics.store(counter, 0, 0);
-    pool.start(threads - 1);
-    for (;;) {
-      const j0 = Atomics.add(counter, 0, 1) * chunk;
-      if (j0 >= n) break;
-      const nw = Math.min(chunk, n - j0);
-      rt.exports.gemm(
-        m,
-        nw,
-        k,
-        ao,
-        ars,
-        acs,
-        bo + j0 * bcs * 4,
-        brs,
-        bcs,
-        co + j0 * 4,
-        n,
-        scratch[0] as number,
-      );
-    }
-    pool.join(threads - 1);
-  }
-  return rt.take(pc, total);
-}
-
 const single = new Int32Array(1);
 
 /** Offsets (in matrices) of A's and B's matrix for each batch element of the output. */
@@ -186,83 +68,92 @@ function batchOffsets(aShape: Shape, bShape: Shape, outShape: Shape): [Int32Arra
   ];
 }
 
+/** How many threads a job of `work` units may use: 1 below `min`, else up to the setting. */
+function threadsFor(rt: WasmRuntime, work: number, min: number, cap = Infinity): number {
+  const want = work >= min ? Math.min(rt.threads, cap) : 1;
+  return want > 1 && rt.pool ? 1 + rt.pool.ensure(want - 1) : 1;
+}
+
+/**
+ * Batched op(A)·op(B) in float32 or float64: one driver for both (the kernels' gemm and gemm64
+ * share theirs too). Large products are cut into chunks of C's columns that threads take from a
+ * shared counter: every element is computed by the same instructions in the same order whatever the
+ * split, so results do not depend on the number of threads or on who computed what.
+ */
+function matmulWasm(
+  rt: WasmRuntime,
+  a: Float32Array | Float64Array,
+  aShape: Shape,
+  b: Float32Array | Float64Array,
+  bShape: Shape,
+  transA: boolean,
+  transB: boolean,
+  outShape: Shape,
+): Float32Array | Float64Array {
+  const f64 = a instanceof Float64Array;
+  const size = f64 ? 8 : 4;
+  const r = outShape.length;
+  const m = outShape[r - 2] ?? 1;
+  const n = outShape[r - 1] ?? 1;
+  const k = (transA ? aShape[aShape.length - 2] : aShape[aShape.length - 1]) ?? 1;
+  const [aBatch, bBatch] = batchOffsets(aShape, bShape, outShape);
+  rt.reset();
+  const pa = rt.put(a);
+  const pb = rt.put(b);
+  const total = sizeOf(outShape);
+  const pc = rt.allocBytes(total * size);
+  const scratchBytes = f64 ? rt.exports.gemm64ScratchBytes() : rt.exports.gemmScratchBytes();
+  // element (i, p) of op(A) at i·ars + p·acs; element (p, j) of op(B) at p·brs + j·bcs
+  const ars = transA ? 1 : k;
+  const acs = transA ? m : 1;
+  const brs = transB ? 1 : n;
+  const bcs = transB ? k : 1;
+  const threads = threadsFor(rt, m * n * k, MIN_THREADED_WORK, Math.floor(n / 16));
+  const scratch = rt.allocBytes(scratchBytes * threads);
+  // Each chunk re-packs all of op(A), so chunks are few (one per thread for ~8M multiply-adds, up
+  // to four per thread for large products, which balances a late or busy worker), and whole
+  // micro-tiles (8 columns) wide.
+  const perThread = Math.min(4, Math.max(1, Math.floor((m * n * k) / (1 << 23))));
+  const chunk = Math.max(16, Math.ceil(n / (perThread * threads) / 8) * 8);
+  const gemm = f64 ? rt.exports.gemm64 : rt.exports.gemm;
+  for (let t = 0; t < aBatch.length; t++) {
+    const ao = pa + (aBatch[t] ?? 0) * m * k * size;
+    const bo = pb + (bBatch[t] ?? 0) * k * n * size;
+    const co = pc + t * m * n * size;
+    const args = [m, n, k, ao, ars, acs, bo, brs, bcs, co, n, scratch] as const;
+    if (threads === 1 || !rt.pool) gemm(...args);
+    else {
+      const kind = f64 ? jobCodes.gemm64 : jobCodes.gemm;
+      rt.pool.run({ kind, op: 0, chunk, args, scratchStride: scratchBytes }, threads - 1);
+    }
+  }
+  return f64 ? rt.takeF64(pc, total) : rt.take(pc, total);
+}
+
 /** From this many elements on, the costly elementwise kernels are split over threads. */
 const MIN_THREADED_ELEMENTS = 1 << 16;
 
 /**
- * Runs elementwise kernel `kind` (1 unaryF32, 2 activationF32, 3 activationGradF32) over n floats,
- * split in chunks over threads when it is large. Elementwise results do not depend on the split:
- * each element goes through the same vector code wherever its chunk starts.
+ * Runs an elementwise kernel over n floats (x, y and g byte offsets), split in chunks over threads
+ * when it is large. Elementwise results do not depend on the split: each element goes through the
+ * same vector code wherever its chunk starts.
  */
 function elementwise(
   rt: WasmRuntime,
-  kind: 1 | 2 | 3,
+  kind: typeof jobCodes.unary | typeof jobCodes.activation | typeof jobCodes.activationGrad,
   op: number,
   x: number,
   y: number,
   g: number,
   n: number,
-) {
-  const k = rt.exports;
-  const run = (i0: number, len: number) => {
-    if (kind === 1) k.unaryF32(op, x + i0 * 4, y + i0 * 4, len);
-    else if (kind === 2) k.activationF32(op, x + i0 * 4, y + i0 * 4, len);
-    else k.activationGradF32(op, g + i0 * 4, x + i0 * 4, y + i0 * 4, len);
-  };
-  let threads = n >= MIN_THREADED_ELEMENTS ? rt.threads : 1;
-  if (threads > 1) threads = 1 + (rt.pool as WorkerPool).ensure(threads - 1);
-  if (threads === 1) {
-    run(0, n);
-    return;
-  }
-  const pool = rt.pool as WorkerPool;
-  const chunk = Math.max(8192, Math.ceil(n / (4 * threads) / 4) * 4);
-  for (let w = 1; w < threads; w++) pool.setElementwise(w - 1, kind, [op, x, y, g, n], chunk);
-  const counter = pool.counter();
-  Atomics.store(counter, 0, 0);
-  pool.start(threads - 1);
-  for (;;) {
-    const i0 = Atomics.add(counter, 0, 1) * chunk;
-    if (i0 >= n) break;
-    run(i0, Math.min(chunk, n - i0));
-  }
-  pool.join(threads - 1);
-}
-
-/** Batched float64 op(A)·op(B) on one thread (gradient checks; speed is judged in float32). */
-function matmulF64(
-  rt: WasmRuntime,
-  a: Float64Array,
-  aShape: Shape,
-  b: Float64Array,
-  bShape: Shape,
-  transA: boolean,
-  transB: boolean,
-  outShape: Shape,
-): Float64Array {
-  const r = outShape.length;
-  const m = outShape[r - 2] as number;
-  const n = outShape[r - 1] as number;
-  const k = transA ? (aShape[aShape.length - 2] as number) : (aShape[aShape.length - 1] as number);
-  const batchShape = outShape.slice(0, -2);
-  const aBatch = stridedOffsets(batchShape, broadcastStrides(aShape.slice(0, -2), batchShape));
-  const bBatch = stridedOffsets(batchShape, broadcastStrides(bShape.slice(0, -2), batchShape));
-  rt.reset();
-  const pa = rt.putF64(a);
-  const pb = rt.putF64(b);
-  const total = sizeOf(outShape);
-  const pc = rt.alloc(total * 2);
-  const scratch = rt.alloc(rt.exports.gemm64ScratchBytes() >> 2);
-  const ars = transA ? 1 : k;
-  const acs = transA ? m : 1;
-  const brs = transB ? 1 : n;
-  const bcs = transB ? k : 1;
-  for (let t = 0; t < aBatch.length; t++) {
-    const ao = pa + (aBatch[t] as number) * m * k * 8;
-    const bo = pb + (bBatch[t] as number) * k * n * 8;
-    rt.exports.gemm64(m, n, k, ao, ars, acs, bo, brs, bcs, pc + t * m * n * 8, n, scratch);
-  }
-  return rt.takeF64(pc, total);
+): void {
+  const threads = threadsFor(rt, n, MIN_THREADED_ELEMENTS);
+  if (threads > 1 && rt.pool) {
+    const chunk = Math.max(8192, Math.ceil(n / (4 * threads) / 4) * 4);
+    rt.pool.run({ kind, op, chunk, args: [x, y, g, n] }, threads - 1);
+  } else if (kind === jobCodes.unary) rt.exports.unaryF32(op, x, y, n);
+  else if (kind === jobCodes.activation) rt.exports.activationF32(op, x, y, n);
+  else rt.exports.activationGradF32(op, g, x, y, n);
 }
 
 /**
@@ -271,147 +162,135 @@ function matmulF64(
  * the CPU backend, which stays the reference.
  * Inputs are copied into wasm memory and the output copied out, so tensors own ordinary typed
  * arrays and the backend can be switched at any time.
+ *
+ * `build` picks the kernels' build (see WasmBuild); the runtime is instantiated on first use. Null
+ * where this engine cannot run that build.
  */
-export function createWasmBackend(): Backend | null {
-  const rt = getRuntime();
-  if (rt === null) return null;
-  const x = rt.exports;
-  return withCpuFallback({
+export function createWasmBackend(build: WasmBuild, name = "wasm"): Backend | null {
+  if (!buildAvailable(build)) return null;
+  let runtime: WasmRuntime | null = null;
+  const rt = (): WasmRuntime => {
+    runtime ??= getRuntime(build);
+    if (runtime === null) throw new Error(`wasm backend: the ${build} build failed to load`);
+    return runtime;
+  };
+  return {
     ...cpuBackend,
-    name: "wasm",
+    name,
     unary(op, a, outDtype) {
-      const code = unaryCodes[op];
-      if (code === undefined || outDtype !== "float32" || !f32(a))
+      const code = codeOf(unaryCodes, op);
+      if (code === undefined || outDtype !== "float32" || !(a instanceof Float32Array))
         return cpuBackend.unary(op, a, outDtype);
-      rt.reset();
-      const p = rt.put(a);
-      // copy, neg, abs and the like are memory-bound: threads only for the costly ones
-      if (code === 1 || code === 8 || code === 9) elementwise(rt, 1, code, p, p, 0, a.length);
-      else x.unaryF32(code, p, p, a.length);
-      return rt.take(p, a.length);
+      const r = rt();
+      r.reset();
+      const p = r.put(a);
+      // copy, neg, abs and the like are memory-bound: threads only for the costly exp
+      if (code === unaryCodes.exp) elementwise(r, jobCodes.unary, code, p, p, 0, a.length);
+      else r.exports.unaryF32(code, p, p, a.length);
+      return r.take(p, a.length);
     },
     binary(op, a, aShape, b, bShape, outShape, outDtype) {
-      const code = binaryCodes[op];
-      if (code === undefined || outDtype !== "float32" || !f32(a) || !f32(b))
+      const code = codeOf(binaryCodes, op);
+      if (
+        code === undefined ||
+        outDtype !== "float32" ||
+        !(a instanceof Float32Array) ||
+        !(b instanceof Float32Array)
+      )
         return cpuBackend.binary(op, a, aShape, b, bShape, outShape, outDtype);
       const n = sizeOf(outShape);
+      const r = rt();
       if (a.length === n && b.length === n && shapesEqual(aShape, bShape)) {
-        rt.reset();
-        const pa = rt.put(a);
-        const pb = rt.put(b);
-        x.binaryF32(code, pa, 1, pb, 1, pa, n);
-        return rt.take(pa, n);
+        r.reset();
+        const pa = r.put(a);
+        const pb = r.put(b);
+        r.exports.binaryF32(code, pa, 1, pb, 1, pa, n);
+        return r.take(pa, n);
       }
       const runs = broadcastRuns(aShape, bShape, outShape);
       if (runs === null) return cpuBackend.binary(op, a, aShape, b, bShape, outShape, outDtype);
-      rt.reset();
-      const pa = rt.put(a);
-      const pb = rt.put(b);
-      const py = rt.alloc(n);
+      r.reset();
+      const pa = r.put(a);
+      const pb = r.put(b);
+      const py = r.alloc(n);
       const { inner, outer, aStep, bStep, aOff, bOff } = runs;
       for (let o = 0; o < outer; o++) {
-        x.binaryF32(
+        r.exports.binaryF32(
           code,
-          pa + (aOff[o] as number) * 4,
+          pa + (aOff[o] ?? 0) * 4,
           aStep,
-          pb + (bOff[o] as number) * 4,
+          pb + (bOff[o] ?? 0) * 4,
           bStep,
           py + o * inner * 4,
           inner,
         );
       }
-      return rt.take(py, n);
+      return r.take(py, n);
     },
     reduce(op, a, shape, axes, outDtype) {
-      const code = reduceCodes[op];
-      if (code === undefined || outDtype !== "float32" || !f32(a) || a.length === 0)
+      const code = codeOf(reduceCodes, op);
+      if (
+        code === undefined ||
+        outDtype !== "float32" ||
+        !(a instanceof Float32Array) ||
+        a.length === 0
+      )
         return cpuBackend.reduce(op, a, shape, axes, outDtype);
       const rank = shape.length;
       const trailing = axes.every((ax, i) => ax === rank - axes.length + i);
       const leading = axes.every((ax, i) => ax === i);
       if (!trailing && !leading) return cpuBackend.reduce(op, a, shape, axes, outDtype);
       let reduced = 1;
-      for (const ax of axes) reduced *= shape[ax] as number;
+      for (const ax of axes) reduced *= shape[ax] ?? 1;
       const kept = a.length / reduced;
-      rt.reset();
-      const px = rt.put(a);
-      const py = rt.alloc(kept);
-      if (trailing) x.reduceRowsF32(code, px, kept, reduced, py);
-      else x.reduceColsF32(code, px, reduced, kept, py, rt.alloc(kept * 2));
-      return rt.take(py, kept);
+      const r = rt();
+      r.reset();
+      const px = r.put(a);
+      const py = r.alloc(kept);
+      if (trailing) r.exports.reduceRowsF32(code, px, kept, reduced, py);
+      else r.exports.reduceColsF32(code, px, reduced, kept, py, r.alloc(kept * 2));
+      return r.take(py, kept);
     },
     activation(op, a, params, outDtype) {
-      const code = activationCodes[op];
-      if (code === undefined || outDtype !== "float32" || !f32(a))
+      const code = codeOf(activationCodes, op);
+      if (code === undefined || outDtype !== "float32" || !(a instanceof Float32Array))
         return cpuBackend.activation(op, a, params, outDtype);
-      rt.reset();
-      const p = rt.put(a);
-      if (code === 0) x.activationF32(code, p, p, a.length);
-      else elementwise(rt, 2, code, p, p, 0, a.length);
-      return rt.take(p, a.length);
+      const r = rt();
+      r.reset();
+      const p = r.put(a);
+      // relu is memory-bound: threads only for the costly ones
+      if (code === activationCodes.relu) r.exports.activationF32(code, p, p, a.length);
+      else elementwise(r, jobCodes.activation, code, p, p, 0, a.length);
+      return r.take(p, a.length);
     },
     activationGrad(op, g, a, params, outDtype) {
-      const code = activationCodes[op];
-      if (code === undefined || outDtype !== "float32" || !f32(a) || !f32(g))
+      const code = codeOf(activationCodes, op);
+      if (
+        code === undefined ||
+        outDtype !== "float32" ||
+        !(a instanceof Float32Array) ||
+        !(g instanceof Float32Array)
+      )
         return cpuBackend.activationGrad(op, g, a, params, outDtype);
-      rt.reset();
-      const pg = rt.put(g);
-      const pa = rt.put(a);
-      elementwise(rt, 3, code, pa, pg, pg, a.length);
-      return rt.take(pg, a.length);
+      const r = rt();
+      r.reset();
+      const pg = r.put(g);
+      const pa = r.put(a);
+      elementwise(r, jobCodes.activationGrad, code, pa, pg, pg, a.length);
+      return r.take(pg, a.length);
     },
     matmul(a, aShape, b, bShape, transA, transB, outShape, outDtype) {
-      const r = outShape.length;
-      const work =
-        (outShape[r - 2] as number) *
-        (outShape[r - 1] as number) *
-        (transA ? (aShape[aShape.length - 2] as number) : (aShape[aShape.length - 1] as number));
-      if (
-        outDtype === "float64" &&
-        a instanceof Float64Array &&
-        b instanceof Float64Array &&
-        work >= MIN_MATMUL_WORK
-      )
-        return matmulF64(rt, a, aShape, b, bShape, transA, transB, outShape);
-      if (outDtype !== "float32" || !f32(a) || !f32(b) || work < MIN_MATMUL_WORK)
+      const rank = outShape.length;
+      const k = (transA ? aShape[aShape.length - 2] : aShape[aShape.length - 1]) ?? 1;
+      const work = (outShape[rank - 2] ?? 1) * (outShape[rank - 1] ?? 1) * k;
+      const same =
+        (outDtype === "float32" && a instanceof Float32Array && b instanceof Float32Array) ||
+        (outDtype === "float64" && a instanceof Float64Array && b instanceof Float64Array);
+      if (!same || work < MIN_MATMUL_WORK)
         return cpuBackend.matmul(a, aShape, b, bShape, transA, transB, outShape, outDtype);
-      return matmulF32(rt, a, aShape, b, bShape, transA, transB, outShape);
+      return matmulWasm(rt(), a, aShape, b, bShape, transA, transB, outShape);
     },
-  });
+  };
 }
 
-/** Kernel calls whose operands and output may not fit in wasm32's 4 GiB go to the CPU backend. */
-const WASM_BYTES_LIMIT = MAX_WASM_BYTES - (64 << 20);
-
-/**
- * Runs a kernel call on the CPU backend when it would not fit in wasm memory: up front when its
- * arrays alone exceed the limit (so memory is not grown for a call that cannot finish), else when
- * the arena reports it full. Movement and other CPU kernels are unaffected.
- */
-function withCpuFallback(be: Backend): Backend {
-  const out: Record<string, unknown> = { ...be };
-  for (const [key, fn] of Object.entries(be)) {
-    if (typeof fn !== "function" || fn === (cpuBackend as unknown as Record<string, unknown>)[key])
-      continue;
-    const cpu = (cpuBackend as unknown as Record<string, (...a: unknown[]) => unknown>)[key];
-    if (cpu === undefined) continue;
-    out[key] = (...args: unknown[]) => {
-      let bytes = 0;
-      for (const a of args) if (ArrayBuffer.isView(a)) bytes += a.byteLength;
-      // the output (largest when broadcasting): its shape is the argument before outDtype
-      const outShape = args[args.length - 2];
-      if (Array.isArray(outShape))
-        bytes += sizeOf(outShape) * (args[args.length - 1] === "float64" ? 8 : 4);
-      if (bytes > WASM_BYTES_LIMIT) return cpu(...args);
-      try {
-        return (fn as (...a: unknown[]) => unknown)(...args);
-      } catch (e) {
-        if (e instanceof WasmArenaFull) return cpu(...args);
-        throw e;
-      }
-    };
-  }
-  return out as unknown as Backend;
-}
-
-export type { DType };
+export type { WasmBuild };

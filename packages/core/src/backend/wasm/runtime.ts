@@ -1,73 +1,31 @@
-import { kernelsSharedWasmBase64, kernelsWasmBase64 } from "./kernels.generated.js";
+import type { KernelExports } from "./abi.generated.js";
+import {
+  kernelsRelaxedSharedWasmBase64,
+  kernelsRelaxedWasmBase64,
+  kernelsSharedWasmBase64,
+  kernelsWasmBase64,
+} from "./kernels.generated.js";
 import {
   availableCores,
-  COUNTER_BYTE,
+  CONTROL_BYTES,
   MAX_WORKERS,
   threadsSupported,
   WorkerPool,
 } from "./threads.js";
 
-/** The kernels' exports (see packages/core/wasm/kernels.ts); pointers are byte offsets. */
-export interface KernelExports {
-  gemmScratchBytes(): number;
-  gemm(
-    m: number,
-    n: number,
-    k: number,
-    a: number,
-    ars: number,
-    acs: number,
-    b: number,
-    brs: number,
-    bcs: number,
-    c: number,
-    ldc: number,
-    scratch: number,
-  ): void;
-  gemm64ScratchBytes(): number;
-  gemm64(
-    m: number,
-    n: number,
-    k: number,
-    a: number,
-    ars: number,
-    acs: number,
-    b: number,
-    brs: number,
-    bcs: number,
-    c: number,
-    ldc: number,
-    scratch: number,
-  ): void;
-  unaryF32(op: number, x: number, y: number, n: number): void;
-  binaryF32(
-    op: number,
-    a: number,
-    aStep: number,
-    b: number,
-    bStep: number,
-    y: number,
-    n: number,
-  ): void;
-  activationF32(op: number, x: number, y: number, n: number): void;
-  activationGradF32(op: number, g: number, x: number, y: number, n: number): void;
-  reduceRowsF32(op: number, x: number, rows: number, cols: number, y: number): void;
-  reduceColsF32(op: number, x: number, rows: number, cols: number, y: number, acc: number): void;
-}
+/**
+ * Which build of the kernels: `simd128` (WebAssembly SIMD, everywhere it exists) or `relaxed`
+ * (also relaxed SIMD, whose fused multiply-add the matmul uses: Chrome ≥ 114, Node ≥ 22, Node 20
+ * with --experimental-wasm-relaxed-simd).
+ */
+export type WasmBuild = "simd128" | "relaxed";
 
 const PAGE = 65536;
 /** wasm32 memory ends at 4 GiB (65,536 pages). */
 export const MAX_WASM_BYTES = 65536 * PAGE;
-
-/**
- * Thrown by `alloc` when a kernel call would need more than wasm32's 4 GiB (or the engine refuses to
- * grow memory); the backend then runs that call on the CPU backend instead.
- */
-export class WasmArenaFull extends Error {
-  override name = "WasmArenaFull";
-}
-/** The workers' control slots come first in memory; the arena starts after them. */
-const ARENA_START = Math.ceil((COUNTER_BYTE + 4) / 256) * 256;
+/** The control block sits at the start of memory; the arena starts after it. */
+const CTL = 0;
+const ARENA_START = Math.ceil((CTL + CONTROL_BYTES) / 256) * 256;
 
 // The few WebAssembly JS API members used here (core's type config includes neither the DOM lib nor
 // a WebAssembly declaration), read from globalThis so that a runtime without it is detected.
@@ -79,8 +37,30 @@ interface WasmApi {
   Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { readonly exports: object };
+  validate(bytes: Uint8Array): boolean;
 }
 const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+
+function decode(base64: string): Uint8Array {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+/** Threads large kernels may use, for every runtime (see setNumThreads). */
+let threadCount = threadsSupported() ? Math.min(availableCores(), MAX_WORKERS + 1) : 1;
+
+/** Sets the thread count (clamped to what the runtime allows); returns the count in effect. */
+export function setThreadCount(n: number): number {
+  threadCount = threadsSupported() ? Math.min(n, MAX_WORKERS + 1) : 1;
+  return threadCount;
+}
+
+/** The thread count large kernels may use. */
+export function threadCountSetting(): number {
+  return threadCount;
+}
 
 /**
  * One instance of the kernels and the memory they work in. Memory is a bump arena: a kernel call
@@ -96,20 +76,19 @@ export class WasmRuntime {
   f64: Float64Array;
   /** Worker threads over the shared memory, or null (one thread). */
   readonly pool: WorkerPool | null;
-  /** Threads a large matmul is split over (1 = the calling thread only). */
-  threads = 1;
+  /** The byte offset of the control block threads read their jobs from. */
+  readonly ctl = CTL;
 
-  constructor(api: WasmApi) {
-    const shared = threadsSupported();
-    const bin = atob(shared ? kernelsSharedWasmBase64 : kernelsWasmBase64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  constructor(
+    api: WasmApi,
+    bytes: Uint8Array,
+    shared: boolean,
+    readonly build: WasmBuild,
+  ) {
     this.memory = shared
       ? new api.Memory({ initial: 64, maximum: 65536, shared: true })
       : new api.Memory({ initial: 64 });
     const module = new api.Module(bytes);
-    this.pool = shared ? new WorkerPool(module, this.memory) : null;
-    this.threads = shared ? Math.min(availableCores(), MAX_WORKERS + 1) : 1;
     const instance = new api.Instance(module, {
       env: {
         memory: this.memory,
@@ -118,9 +97,16 @@ export class WasmRuntime {
         },
       },
     });
+    // the module's exports are what its typings (abi.generated.ts, checked by the build) declare
     this.exports = instance.exports as unknown as KernelExports;
+    this.pool = shared ? new WorkerPool(module, this.memory, this.exports, CTL) : null;
     this.f32 = new Float32Array(this.memory.buffer);
     this.f64 = new Float64Array(this.memory.buffer);
+  }
+
+  /** Threads a large kernel may be split over now (1 = the calling thread only). */
+  get threads(): number {
+    return this.pool && !this.pool.broken ? threadCount : 1;
   }
 
   /** Starts a kernel call: the whole arena is free. */
@@ -128,21 +114,28 @@ export class WasmRuntime {
     this.top = ARENA_START;
   }
 
-  /** Reserves `floats` float32 slots (16-byte aligned) and returns the byte offset. */
-  alloc(floats: number): number {
+  /** Reserves `bytes` bytes (16-byte aligned) and returns their byte offset. */
+  allocBytes(bytes: number): number {
     const ptr = this.top;
-    // NOTE: plain arithmetic, not `| 0`-style bit operations: offsets reach 2³² bytes, past the
-    // 32-bit signed range those operators wrap at.
-    const top = Math.ceil((ptr + floats * 4) / 16) * 16;
-    if (top > MAX_WASM_BYTES) throw new WasmArenaFull(`needs ${top} bytes of wasm memory`);
+    // NOTE: plain arithmetic, not `& ~15`: offsets reach 2³² bytes, past the 32-bit signed range
+    // that bit operators wrap at (a 600M-element float32 op failed with "offset is out of bounds").
+    const top = Math.ceil((ptr + bytes) / 16) * 16;
+    if (top > MAX_WASM_BYTES) {
+      // a RangeError about memory: the op that called the kernel reports it as a ShapeError
+      throw new RangeError(
+        `the wasm backend needs ${top} bytes of memory for this call, more than wasm32's 4 GiB; use setBackend("cpu") for tensors this large`,
+      );
+    }
     this.top = top;
     if (top > this.memory.buffer.byteLength) {
       const pages = Math.ceil((top - this.memory.buffer.byteLength) / PAGE);
       try {
         this.memory.grow(pages);
-      } catch {
+      } catch (e) {
         this.top = ptr;
-        throw new WasmArenaFull(`could not grow wasm memory to ${top} bytes`);
+        throw new RangeError(
+          `could not grow wasm memory to ${top} bytes (${e instanceof Error ? e.message : String(e)}); use setBackend("cpu") for tensors this large`,
+        );
       }
       this.f32 = new Float32Array(this.memory.buffer);
       this.f64 = new Float64Array(this.memory.buffer);
@@ -150,17 +143,16 @@ export class WasmRuntime {
     return ptr;
   }
 
-  /** Copies `src` in and returns its byte offset. */
-  put(src: Float32Array): number {
-    const ptr = this.alloc(src.length);
-    this.f32.set(src, ptr / 4);
-    return ptr;
+  /** Reserves `floats` float32 slots and returns the byte offset. */
+  alloc(floats: number): number {
+    return this.allocBytes(floats * 4);
   }
 
-  /** Copies float64 `src` in and returns its byte offset. */
-  putF64(src: Float64Array): number {
-    const ptr = this.alloc(src.length * 2);
-    this.f64.set(src, ptr / 8);
+  /** Copies `src` (float32 or float64) in and returns its byte offset. */
+  put(src: Float32Array | Float64Array): number {
+    const ptr = this.allocBytes(src.byteLength);
+    if (src instanceof Float64Array) this.f64.set(src, ptr / 8);
+    else this.f32.set(src, ptr / 4);
     return ptr;
   }
 
@@ -182,16 +174,40 @@ export class WasmRuntime {
   }
 }
 
-let runtime: WasmRuntime | null | undefined;
+const sources: Record<WasmBuild, { private: string; shared: string }> = {
+  simd128: { private: kernelsWasmBase64, shared: kernelsSharedWasmBase64 },
+  relaxed: { private: kernelsRelaxedWasmBase64, shared: kernelsRelaxedSharedWasmBase64 },
+};
+const runtimes = new Map<WasmBuild, WasmRuntime | null>();
 
-/** The shared runtime, or null where WebAssembly (with SIMD) cannot be instantiated here. */
-export function getRuntime(): WasmRuntime | null {
-  if (runtime === undefined) {
+/**
+ * The runtime of one build, created on first use; null where this engine cannot run it (no
+ * WebAssembly, no SIMD, or no relaxed SIMD for `relaxed`: checked with WebAssembly.validate).
+ */
+export function getRuntime(build: WasmBuild): WasmRuntime | null {
+  let rt = runtimes.get(build);
+  if (rt === undefined) {
+    rt = null;
     try {
-      runtime = wasmApi ? new WasmRuntime(wasmApi) : null;
+      const shared = threadsSupported();
+      const src = sources[build];
+      const bytes = decode(shared ? src.shared : src.private);
+      if (wasmApi?.validate(bytes)) rt = new WasmRuntime(wasmApi, bytes, shared, build);
     } catch {
-      runtime = null;
+      rt = null;
     }
+    runtimes.set(build, rt);
   }
-  return runtime;
+  return rt;
+}
+
+/** Whether this engine can run a build (decided without instantiating it). */
+export function buildAvailable(build: WasmBuild): boolean {
+  const loaded = runtimes.get(build);
+  if (loaded !== undefined) return loaded !== null;
+  try {
+    return !!wasmApi?.validate(decode(sources[build].private));
+  } catch {
+    return false;
+  }
 }

@@ -1,71 +1,73 @@
 // Worker threads that run the wasm kernels in a shared WebAssembly.Memory (Node's worker_threads;
-// Web Workers are not wired up yet, so browsers stay on one thread).
+// Web Workers are not wired up yet, so browsers stay on one thread). A worker is the typed function
+// `workerMain` below, started from its own source text: it waits for jobs and runs each with the
+// kernels' `runJob`, the one chunk loop (packages/core/wasm/kernels.ts) that the calling thread runs
+// too. The control block's layout comes from wasm/abi.mjs, through abi.generated.ts.
 
-/** Bytes of control block per worker, at the start of memory (the arena starts after them all). */
-export const SLOT_BYTES = 128;
-export const MAX_WORKERS = 3;
+import { control, type jobCodes, type KernelExports } from "./abi.generated.js";
+
+/** Workers beyond the calling thread (so at most 4 threads run a kernel). */
+export const MAX_WORKERS = control.maxWorkers;
+/** Bytes of the control block (job, then one slot per worker); the arena starts after it. */
+export const CONTROL_BYTES = (control.slots + MAX_WORKERS * control.slotWords) * 4;
+
+/** What a worker is started with (its `workerData`). */
+interface WorkerData {
+  readonly module: object;
+  readonly memory: { readonly buffer: ArrayBuffer | SharedArrayBuffer };
+  /** Byte offset of the control block. */
+  readonly ctl: number;
+  /** This worker's slot: it runs jobs as thread slot + 1. */
+  readonly slot: number;
+  readonly layout: typeof control;
+}
+
+interface WorkerGlobal {
+  WebAssembly: {
+    Instance: new (
+      module: object,
+      imports: object,
+    ) => { readonly exports: Pick<KernelExports, "runJob"> };
+  };
+}
+
+/**
+ * A worker's program. It runs in the worker from its source text, so it uses nothing from outside
+ * itself (no imports, no helpers). It waits on its slot's `seq` word for a new job number, runs the
+ * job, and publishes the number in `done`; a negative number ends it.
+ */
+function workerMain(d: WorkerData): void {
+  const { WebAssembly: wasm } = globalThis as unknown as WorkerGlobal;
+  const kernels = new wasm.Instance(d.module, { env: { memory: d.memory } }).exports;
+  const at = d.ctl + (d.layout.slots + d.slot * d.layout.slotWords) * 4;
+  const s = new Int32Array(d.memory.buffer, at, d.layout.slotWords);
+  Atomics.store(s, d.layout.started, 1);
+  let seen = 0;
+  for (;;) {
+    Atomics.wait(s, d.layout.seq, seen);
+    const q = Atomics.load(s, d.layout.seq);
+    if (q === seen) continue;
+    if (q < 0) break;
+    seen = q;
+    kernels.runJob(d.ctl, d.slot + 1);
+    Atomics.store(s, d.layout.done, q);
+    Atomics.notify(s, d.layout.done);
+  }
+}
+
+// NOTE: the wait stays in JavaScript: on Node 20 (V8 11.3), a wasm loop around memory.atomic.wait32
+// read its slot back from a wrong address after waking (it saw word 0 of the control block).
+const workerSource = `(${workerMain.toString()})(require("node:worker_threads").workerData);`;
 
 interface NodeWorker {
   unref(): void;
 }
 interface WorkerThreads {
-  Worker: new (code: string, options: { eval: true; workerData: unknown }) => NodeWorker;
+  Worker: new (code: string, options: { eval: true; workerData: WorkerData }) => NodeWorker;
 }
 interface NodeProcess {
   getBuiltinModule?(name: string): unknown;
 }
-
-/** Byte offset of the chunk counter that the caller and every worker take column chunks from. */
-export const COUNTER_BYTE = MAX_WORKERS * SLOT_BYTES;
-
-// Each worker waits on word 0 of its slot for a new job number. Word 16 says what the job is:
-// 0, a gemm whose arguments are in words 2..13 (m, n, k, a, ars, acs, b, brs, bcs, c, ldc,
-// scratch), cut in chunks of word 15 columns; 1, 2 or 3, an elementwise kernel (unaryF32,
-// activationF32, activationGradF32) with op, x, y, g, n in words 17..21, cut in chunks of word 15
-// elements. Workers and the caller take chunks from a shared counter until none are left (so a
-// worker that wakes late or runs on a busy core does less); then a worker publishes the job number
-// in word 1. Word 14 says it has started.
-const workerSource = `
-const { workerData } = require("node:worker_threads");
-const { module, memory, slot } = workerData;
-const { exports: k } = new WebAssembly.Instance(module, {
-  env: { memory, abort() { throw new Error("wasm kernel aborted"); } },
-});
-const c = new Int32Array(memory.buffer, slot * ${SLOT_BYTES}, ${SLOT_BYTES / 4});
-const counter = new Int32Array(memory.buffer, ${COUNTER_BYTE}, 1);
-Atomics.store(c, 14, 1);
-let seen = 0;
-for (;;) {
-  Atomics.wait(c, 0, seen);
-  const s = Atomics.load(c, 0);
-  if (s === seen) continue;
-  if (s < 0) break;
-  seen = s;
-  const kind = c[16], cw = c[15];
-  if (kind === 0) {
-    const n = c[3], bcs = c[10];
-    for (;;) {
-      const j0 = Atomics.add(counter, 0, 1) * cw;
-      if (j0 >= n) break;
-      const nw = Math.min(cw, n - j0);
-      k.gemm(c[2], nw, c[4], c[5] >>> 0, c[6], c[7], (c[8] >>> 0) + j0 * bcs * 4, c[9], bcs,
-        (c[11] >>> 0) + j0 * 4, c[12], c[13] >>> 0);
-    }
-  } else {
-    const op = c[17], x = c[18] >>> 0, y = c[19] >>> 0, g = c[20] >>> 0, n = c[21];
-    for (;;) {
-      const i0 = Atomics.add(counter, 0, 1) * cw;
-      if (i0 >= n) break;
-      const len = Math.min(cw, n - i0);
-      if (kind === 1) k.unaryF32(op, x + i0 * 4, y + i0 * 4, len);
-      else if (kind === 2) k.activationF32(op, x + i0 * 4, y + i0 * 4, len);
-      else k.activationGradF32(op, g + i0 * 4, x + i0 * 4, y + i0 * 4, len);
-    }
-  }
-  Atomics.store(c, 1, s);
-  Atomics.notify(c, 1);
-}
-`;
 
 /** Node's worker_threads, reached without a static import so core stays browser-safe. */
 function workerThreads(): WorkerThreads | undefined {
@@ -97,34 +99,56 @@ export function threadsSupported(): boolean {
   );
 }
 
+/** A job for every thread: its kind, op code, chunk size and arguments (see wasm/abi.mjs). */
+export interface Job {
+  readonly kind: (typeof jobCodes)[keyof typeof jobCodes];
+  readonly op: number;
+  /** Columns (gemm) or elements (elementwise) per chunk. */
+  readonly chunk: number;
+  /** gemm: m n k a ars acs b brs bcs c ldc scratch; elementwise: x y g n. */
+  readonly args: readonly number[];
+  /** Bytes of scratch per thread (gemm). */
+  readonly scratchStride?: number;
+}
+
 /**
- * Workers started lazily (the first large matmul), each with its own instance of the shared-memory
- * module and a control slot. The caller fills slot arguments, `start`s the workers, does its own
- * share of the work, then `join`s.
+ * Workers started lazily (on the first job large enough for threads), each with its own instance
+ * of the shared-memory module. `run` writes a job into the control block, wakes the workers, runs
+ * chunks on the calling thread too, and waits for the workers to finish.
  */
 export class WorkerPool {
   private readonly slots: Int32Array[] = [];
+  private readonly block: Int32Array;
   private seq = 0;
   broken = false;
 
   constructor(
     private readonly module: object,
     private readonly memory: { readonly buffer: ArrayBuffer | SharedArrayBuffer },
-  ) {}
+    private readonly kernels: KernelExports,
+    private readonly ctl: number,
+  ) {
+    this.block = new Int32Array(memory.buffer, ctl, CONTROL_BYTES / 4);
+    this.block.fill(0);
+  }
 
-  /** Makes sure `count` workers exist (fewer if they cannot start). */
+  /** Makes sure `count` workers exist (fewer if they cannot start); returns how many do. */
   ensure(count: number): number {
     const wt = workerThreads();
     while (!this.broken && wt && this.slots.length < Math.min(count, MAX_WORKERS)) {
       const slot = this.slots.length;
-      const view = new Int32Array(this.memory.buffer, slot * SLOT_BYTES, SLOT_BYTES / 4);
+      const at = this.ctl + (control.slots + slot * control.slotWords) * 4;
+      const view = new Int32Array(this.memory.buffer, at, control.slotWords);
       view.fill(0);
       try {
-        const w = new wt.Worker(workerSource, {
-          eval: true,
-          workerData: { module: this.module, memory: this.memory, slot },
-        });
-        w.unref();
+        const workerData = {
+          module: this.module,
+          memory: this.memory,
+          ctl: this.ctl,
+          slot,
+          layout: control,
+        };
+        new wt.Worker(workerSource, { eval: true, workerData }).unref();
       } catch {
         this.broken = true;
         break;
@@ -134,69 +158,54 @@ export class WorkerPool {
     return this.broken ? 0 : this.slots.length;
   }
 
-  /**
-   * Sets worker `w`'s job: a gemm (m, n, k, a, ars, acs, b, brs, bcs, c, ldc, scratch) cut into
-   * chunks of `chunk` columns.
-   */
-  setArgs(w: number, args: readonly number[], chunk: number): void {
-    const s = this.slots[w] as Int32Array;
-    for (let i = 0; i < 12; i++) s[2 + i] = args[i] as number;
-    s[15] = chunk;
-    s[16] = 0;
-  }
-
-  /**
-   * Sets worker `w`'s job: elementwise kernel `kind` (1 unaryF32, 2 activationF32, 3
-   * activationGradF32) with op, x, y, g, n, cut in chunks of `chunk` elements.
-   */
-  setElementwise(w: number, kind: number, args: readonly number[], chunk: number): void {
-    const s = this.slots[w] as Int32Array;
-    for (let i = 0; i < 5; i++) s[17 + i] = args[i] as number;
-    s[15] = chunk;
-    s[16] = kind;
-  }
-
-  /** The shared chunk counter (reset it to 0 before `start`). */
-  counter(): Int32Array {
-    return new Int32Array(this.memory.buffer, COUNTER_BYTE, 1);
-  }
-
-  /** Starts workers 0..count-1 on their jobs. */
-  start(count: number): void {
-    this.seq = (this.seq + 1) & 0x3fffffff;
-    if (this.seq === 0) this.seq = 1;
-    for (let w = 0; w < count; w++) {
-      const s = this.slots[w] as Int32Array;
-      Atomics.store(s, 0, this.seq);
-      Atomics.notify(s, 0);
+  /** Runs `job` on the calling thread and workers 0..workers-1 (see `ensure`). */
+  run(job: Job, workers: number): void {
+    const b = this.block;
+    b[control.kind] = job.kind;
+    b[control.op] = job.op;
+    b[control.chunk] = job.chunk;
+    b[control.scratchStride] = job.scratchStride ?? 0;
+    job.args.forEach((v, i) => {
+      b[control.args + i] = v;
+    });
+    Atomics.store(b, control.counter, 0);
+    this.seq = (this.seq + 1) & 0x3fffffff || 1;
+    for (let w = 0; w < workers; w++) {
+      const s = this.slot(w);
+      Atomics.store(s, control.seq, this.seq);
+      Atomics.notify(s, control.seq);
     }
+    this.kernels.runJob(this.ctl, 0);
+    this.join(workers);
+  }
+
+  private slot(w: number): Int32Array {
+    const s = this.slots[w];
+    if (!s) throw new Error(`wasm worker pool: no worker ${w}`);
+    return s;
   }
 
   /**
-   * Waits for workers 0..count-1. Returns the workers that never started (the caller has taken all
-   * chunks by then, so no work is lost; the pool is marked broken and not used again).
+   * Waits for workers 0..count-1. A worker that has not even started after 10 s will not: the
+   * caller has taken all chunks by then, so no work is lost; the pool is marked broken and not used
+   * again, and the worker is told to quit rather than take chunks of a later job.
    */
-  join(count: number): number[] {
-    const missing: number[] = [];
+  private join(count: number): void {
     for (let w = 0; w < count; w++) {
-      const s = this.slots[w] as Int32Array;
+      const s = this.slot(w);
       let waited = 0;
       for (;;) {
-        const done = Atomics.load(s, 1);
+        const done = Atomics.load(s, control.done);
         if (done === this.seq) break;
-        // a worker that has not even started after 10 s will not: take its work back
-        if (Atomics.wait(s, 1, done, 500) === "timed-out") {
+        if (Atomics.wait(s, control.done, done, 500) === "timed-out") {
           waited += 500;
-          if (waited >= 10_000 && Atomics.load(s, 14) === 0) {
-            // should it start after all, it must quit rather than take chunks of a later job
-            Atomics.store(s, 0, -1);
+          if (waited >= 10_000 && Atomics.load(s, control.started) === 0) {
+            Atomics.store(s, control.seq, -1);
             this.broken = true;
-            missing.push(w);
             break;
           }
         }
       }
     }
-    return missing;
   }
 }

@@ -1,0 +1,45 @@
+// The one source of truth for what the AssemblyScript kernels (kernels.ts) and the TypeScript side
+// (src/backend/wasm/) must agree on: op codes and the layout of the threads' control block.
+// build.mjs writes it out twice, as wasm/abi.generated.ts (AssemblyScript) and
+// src/backend/wasm/abi.generated.ts (TypeScript, with the kernels' export table read from the
+// compiled module's typings), and `build.mjs --check` fails when either is stale.
+//
+// An op's code is its position in its list. Names are the backend's kernel names (backend.ts); a
+// kernel missing from a list runs on the CPU backend.
+
+export const ops = {
+  /** unaryF32 */
+  unary: ["neg", "exp", "sqrt", "abs", "reciprocal", "square", "copy"],
+  /** binaryF32 */
+  binary: ["add", "sub", "mul", "div", "maximum", "minimum", "eq", "ne", "lt", "le", "gt", "ge"],
+  /** reduceRowsF32, reduceColsF32 */
+  reduce: ["sum", "max", "min"],
+  /** activationF32, activationGradF32 */
+  activation: ["relu", "sigmoid", "tanh", "geluTanh"],
+  /** runJob: what every thread runs, in chunks taken from a shared counter */
+  job: ["gemm", "gemm64", "unary", "activation", "activationGrad"],
+};
+
+// The control block (i32 words from its start): the job every thread takes chunks of, then one
+// slot per worker. Slots are 64 bytes apart so that workers spinning on their own words do not
+// share a cache line.
+export const control = {
+  /** job fields */
+  kind: 0,
+  op: 1,
+  /** columns (gemm) or elements (elementwise) per chunk */
+  chunk: 2,
+  /** the next chunk to take (atomic) */
+  counter: 3,
+  /** gemm: m n k a ars acs b brs bcs c ldc scratch; elementwise: x y g n */
+  args: 4,
+  /** bytes of scratch per thread (thread t uses scratch + t·scratchStride) */
+  scratchStride: 16,
+  /** first worker slot, words per slot, and the words of a slot */
+  slots: 32,
+  slotWords: 16,
+  seq: 0,
+  done: 1,
+  started: 2,
+  maxWorkers: 3,
+};
