@@ -3,7 +3,7 @@ import { enableGrad, noGrad } from "../autodiff/grad-mode.js";
 import { allocate, isFloat } from "../dtype.js";
 import { ArgumentError, DTypeError, GradcheckError } from "../errors.js";
 import { Generator } from "../random/generator.js";
-import { dimAt, stridesOf } from "../shape.js";
+import { checkArray, checkFunction, describeValue, dimAt, stridesOf } from "../shape.js";
 import { Tensor } from "../tensor/tensor.js";
 
 /** A function to check: tensors in, one tensor or a list of tensors out. */
@@ -123,6 +123,10 @@ export function gradcheck(
   inputs: readonly Tensor[],
   options: GradcheckOptions = {},
 ): GradcheckReport {
+  checkFunction("gradcheck", "f", f);
+  checkArray("gradcheck", "inputs", inputs);
+  if (typeof options !== "object" || options === null)
+    throw new ArgumentError(`gradcheck: options must be an object, got ${describeValue(options)}`);
   const eps = options.eps ?? 1e-6;
   const atol = options.atol ?? 1e-5;
   const rtol = options.rtol ?? 1e-3;
@@ -274,6 +278,12 @@ export function gradgradcheck(
   inputs: readonly Tensor[],
   options: GradcheckOptions = {},
 ): GradcheckReport {
+  checkFunction("gradgradcheck", "f", f);
+  checkArray("gradgradcheck", "inputs", inputs);
+  if (typeof options !== "object" || options === null)
+    throw new ArgumentError(
+      `gradgradcheck: options must be an object, got ${describeValue(options)}`,
+    );
   const diff = floatInputs("gradgradcheck", inputs);
   const rng = new Generator((options.seed ?? 0) + 1);
   const sample = enableGrad(() => asList(f(...inputs.map((x) => x.detach()))));
