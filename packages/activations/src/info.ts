@@ -37,9 +37,9 @@ export interface ActivationFacts {
   readonly zeroCentred: "yes" | "no" | "near" | "self-normalising" | "for minVal = −maxVal" | "n/a";
   /** Infinitely differentiable everywhere. */
   readonly smooth: boolean;
-  /** Whether f has a finite lower bound. */
+  /** Whether f is bounded below (with default options). */
   readonly boundedBelow: boolean;
-  /** Whether f has a finite upper bound. */
+  /** Whether f is bounded above (with default options). */
   readonly boundedAbove: boolean;
   /** Where f is not differentiable and the derivative used there; null for none. */
   readonly kink: ActivationKink | null;
