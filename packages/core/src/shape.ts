@@ -109,7 +109,9 @@ export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
     throw new ArgumentError(
       `broadcastShapes: the first argument names the op (a string), got ${describeValue(op)}`,
     );
-  shapes.forEach((s, i) => checkIntegers(op, `shape ${i}`, s));
+  shapes.forEach((s, i) => {
+    checkIntegers(op, `shape ${i}`, s);
+  });
   let rank = 0;
   for (const s of shapes) rank = Math.max(rank, s.length);
   const out = new Array<number>(rank).fill(1);
