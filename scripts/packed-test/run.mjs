@@ -61,7 +61,12 @@ function run(cmd, args, opts = {}) {
 /** pnpm itself: the one running `pnpm test` when there is one, else the pinned one through npx. */
 function pnpm(args, cwd) {
   const execPath = process.env.npm_execpath;
-  if (execPath && /pnpm/.test(execPath)) return run(process.execPath, [execPath, ...args], { cwd });
+  if (execPath && /pnpm/.test(execPath)) {
+    // npm_execpath is a JS entry for some installs of pnpm and a native executable for others
+    // (`npx pnpm@12` runs the native one): run the former with node, the latter directly.
+    if (/\.[cm]?js$/.test(execPath)) return run(process.execPath, [execPath, ...args], { cwd });
+    return run(execPath, args, { cwd });
+  }
   return run("npx", ["-y", "pnpm@12.4.2", ...args], { cwd });
 }
 
