@@ -5,6 +5,7 @@ import {
   formatShape,
   type Generator,
   noGrad,
+  optionsObject,
   ShapeError,
   Tensor,
   tensor,
@@ -14,6 +15,7 @@ import {
 import { normal } from "../init/basic.js";
 import { Module } from "../module/module.js";
 import { Parameter } from "../module/parameter.js";
+import { asCaller } from "../util/caller.js";
 
 /** Options of `Embedding`. */
 export interface EmbeddingOptions {
@@ -56,8 +58,9 @@ export class Embedding extends Module {
   readonly normType: number;
   weight: Parameter;
 
-  constructor(numEmbeddings: number, embeddingDim: number, options: EmbeddingOptions = {}) {
+  constructor(numEmbeddings: number, embeddingDim: number, given: EmbeddingOptions | null = {}) {
     super();
+    const options = optionsObject("Embedding", given);
     for (const [name, v] of [
       ["numEmbeddings", numEmbeddings],
       ["embeddingDim", embeddingDim],
@@ -89,8 +92,11 @@ export class Embedding extends Module {
       );
     this.maxNorm = maxNorm;
     this.normType = normType;
-    this.weight = new Parameter(zeros([numEmbeddings, embeddingDim], { dtype: options.dtype }));
-    this.resetParameters(options.generator);
+    this.weight = asCaller(
+      "Embedding",
+      () => new Parameter(zeros([numEmbeddings, embeddingDim], { dtype: options.dtype })),
+    );
+    asCaller("Embedding", () => this.resetParameters(options.generator));
   }
 
   /**
