@@ -22,8 +22,10 @@ export const unaryKernelNames = [
   "erf", // to within one ulp (fdlibm's method, see math/erf.ts)
   "erfc",
 ] as const;
+/** Name of a one-input elementwise kernel (an entry of `unaryKernelNames`). */
 export type UnaryKernel = (typeof unaryKernelNames)[number];
 
+/** The two-input elementwise kernels with broadcasting (`Backend.binary`); comparisons return 0/1. */
 export const binaryKernelNames = [
   "add",
   "sub",
@@ -39,9 +41,12 @@ export const binaryKernelNames = [
   "gt",
   "ge",
 ] as const;
+/** Name of a two-input elementwise kernel (an entry of `binaryKernelNames`). */
 export type BinaryKernel = (typeof binaryKernelNames)[number];
 
+/** The reduction kernels (`Backend.reduce`); argmax/argmin return int32 indices of the first extremum. */
 export const reduceKernelNames = ["sum", "max", "min", "argmax", "argmin"] as const;
+/** Name of a reduction kernel (an entry of `reduceKernelNames`). */
 export type ReduceKernel = (typeof reduceKernelNames)[number];
 
 /**
@@ -61,6 +66,7 @@ export const activationKernelNames = [
   "geluTanh",
   "mish",
 ] as const;
+/** Name of a fused activation kernel (an entry of `activationKernelNames`). */
 export type ActivationKernel = (typeof activationKernelNames)[number];
 
 /** The parameters of each activation kernel, in the order a backend receives them. */
@@ -79,7 +85,9 @@ export const activationKernelParams = {
 
 /** Per-axis slice: element i of the result along an axis is input index start + i·step. */
 export interface SliceSpec {
+  /** Start index along each axis. */
   readonly starts: readonly number[];
+  /** Step along each axis (a positive integer). */
   readonly steps: readonly number[];
 }
 
@@ -89,7 +97,9 @@ export interface SliceSpec {
  * Every kernel returns a new array of `outDtype`; inputs may be of any dtype and are never written.
  */
 export interface Backend {
+  /** The name the backend is registered under (`"cpu"`, `"wasm"`, …), as `setBackend` takes it. */
   readonly name: string;
+  /** Applies the elementwise kernel `op` to every value of x. */
   unary(op: UnaryKernel, x: TypedArray, outDtype: DType): TypedArray;
   /** x clamped to [lo, hi] (either bound may be ±Infinity); NaN stays NaN. */
   clamp(x: TypedArray, lo: number, hi: number, outDtype: DType): TypedArray;
@@ -140,6 +150,7 @@ export interface Backend {
   permute(x: TypedArray, shape: Shape, perm: readonly number[], outDtype: DType): TypedArray;
   /** x broadcast to outShape (materialised). */
   expand(x: TypedArray, shape: Shape, outShape: Shape, outDtype: DType): TypedArray;
+  /** The strided region of x (shape `shape`) that `spec` selects, of shape outShape. */
   slice(x: TypedArray, shape: Shape, spec: SliceSpec, outShape: Shape, outDtype: DType): TypedArray;
   /** A copy of base with the sliced region replaced by src. */
   sliceScatter(
@@ -150,6 +161,7 @@ export interface Backend {
     srcShape: Shape,
     outDtype: DType,
   ): TypedArray;
+  /** The arrays (of shapes `shapes`) joined along `axis` into one of shape outShape. */
   concat(
     xs: readonly TypedArray[],
     shapes: readonly Shape[],
