@@ -244,7 +244,8 @@ export function defineActivation(
   let apply: (x: Tensor, options: Resolved<OptionSpecs>) => Tensor;
   let specs: readonly ActivationSpec[];
   let extra: object = {};
-  const call = (x: TensorLike, options?: unknown) => apply(asTensor(x), resolve(def.name, options));
+  const call = (x: TensorLike, options?: unknown) =>
+    apply(asTensor(x, undefined, def.name), resolve(def.name, options));
   const forCase = (c: ElementwiseCase<unknown>) => (x: Tensor) => call(x, c.options);
   if ("kernel" in def) {
     const { backward, fused } = fusedOps(def);
@@ -308,7 +309,8 @@ export function defineActivation(
 function fromSignature(
   def: SignatureDefinition<string, string | null, boolean, readonly unknown[]>,
 ): Activation<string, string | null, boolean, never[]> {
-  const call = (x: TensorLike, ...args: readonly unknown[]) => def.call(asTensor(x), ...args);
+  const call = (x: TensorLike, ...args: readonly unknown[]) =>
+    def.call(asTensor(x, undefined, def.name), ...args);
   const info: ActivationInfo = {
     ...def.about,
     name: def.name,

@@ -59,7 +59,7 @@ const preluOp: Op<[Tensor, Tensor]> = defineOp<[Tensor, Tensor]>({
 export const prelu = defineActivation({
   name: "prelu",
   options: {},
-  call: (x: Tensor, slope: TensorLike) => preluOp([x, asTensor(slope)]),
+  call: (x: Tensor, slope: TensorLike) => preluOp([x, asTensor(slope, undefined, "prelu")]),
   parameters: [
     { name: "slope", default: null, description: "learnable tensor a, initialised to 0.25" },
   ],

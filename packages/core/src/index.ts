@@ -51,6 +51,7 @@ export {
 } from "./errors.js";
 export * from "./gradcheck/index.js";
 export * from "./ops/index.js";
+export { optionsObject } from "./options.js";
 export { defaultGenerator, Generator, manualSeed } from "./random/generator.js";
 export { broadcastShapes, formatShape, type Shape } from "./shape.js";
 export {

@@ -46,6 +46,8 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
  * formatShape([32, 784]); // "[32, 784]"
  */
 export function formatShape(shape: Shape): string {
+  if (!Array.isArray(shape))
+    throw new ArgumentError(`formatShape: shape must be an array, got ${describeValue(shape)}`);
   return `[${shape.join(", ")}]`;
 }
 
@@ -109,9 +111,7 @@ export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
     throw new ArgumentError(
       `broadcastShapes: the first argument names the op (a string), got ${describeValue(op)}`,
     );
-  shapes.forEach((s, i) => {
-    checkIntegers(op, `shape ${i}`, s);
-  });
+  for (const [i, s] of shapes.entries()) checkIntegers(op, `shape ${i}`, s);
   let rank = 0;
   for (const s of shapes) rank = Math.max(rank, s.length);
   const out = new Array<number>(rank).fill(1);

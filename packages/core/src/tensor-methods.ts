@@ -286,7 +286,7 @@ const methods: MethodTable = {
     runBackward([this], [gradient], options);
   },
   copy_(src) {
-    const s = asTensor(src, this.dtype);
+    const s = asTensor(src, this.dtype, "copy_");
     const lead = this.ndim - s.ndim;
     if (lead < 0 || s.shape.some((d, i) => d !== 1 && d !== this.shape[lead + i])) {
       throw new ShapeError(

@@ -1,5 +1,6 @@
 import { allocate } from "../dtype.js";
-import { AnomalyError, DTypeError, GraphError, ShapeError } from "../errors.js";
+import { AnomalyError, DTypeError, FluxionError, GraphError, ShapeError } from "../errors.js";
+import { optionsObject } from "../options.js";
 import { formatShape, shapesEqual } from "../shape.js";
 import type { Node } from "../tensor/node.js";
 import type { Storage } from "../tensor/storage.js";
@@ -29,8 +30,9 @@ interface GradientsOptions extends BackwardOptions {
 export function backward(
   roots: readonly Tensor[],
   rootGrads: readonly (TensorLike | undefined)[],
-  options: GradientsOptions = {},
+  given: GradientsOptions | null = {},
 ): Tensor[] {
+  const options = optionsObject("backward", given);
   const createGraph = options.createGraph ?? false;
   const retainGraph = options.retainGraph ?? createGraph;
   const grads = new Map<Tensor, Tensor>();
@@ -106,13 +108,27 @@ function rootGradient(root: Tensor, gradient: TensorLike | undefined): Tensor {
     ones[0] = 1;
     return Tensor._fromData(ones, root.shape, root.dtype);
   }
-  const g = gradient instanceof Tensor ? gradient : root.mul(0).add(gradient);
+  const g = gradient instanceof Tensor ? gradient : seedFrom(root, gradient);
   if (!shapesEqual(g.shape, root.shape)) {
     throw new ShapeError(
       `backward: gradient has shape ${formatShape(g.shape)} but the output has shape ${formatShape(root.shape)}`,
     );
   }
   return g.dtype === root.dtype ? g : g.to(root.dtype);
+}
+
+/** A non-tensor seed gradient (a number, nested array) as a tensor like `root`, broadcast. */
+function seedFrom(root: Tensor, gradient: TensorLike): Tensor {
+  try {
+    return root.mul(0).add(gradient);
+  } catch (e) {
+    // the conversion error of `add` names add; the user called backward
+    if (e instanceof FluxionError && e.message.startsWith("add: ")) {
+      const Kind = e.constructor as new (message: string) => FluxionError;
+      throw new Kind(`backward: gradient: ${e.message.slice(5)}`);
+    }
+    throw e;
+  }
 }
 
 /** Post-order (inputs before outputs) of the tensors below `roots` that require grad. */

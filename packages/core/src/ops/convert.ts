@@ -14,22 +14,24 @@ import { Tensor, type TensorLike } from "../tensor/tensor.js";
  * asTensor(2, "float64"); // a float64 scalar
  * asTensor([1, 2, 3]); // a float32 tensor
  */
-export function asTensor(value: TensorLike, like?: DType, op?: string): Tensor {
+export function asTensor(value: TensorLike, like?: DType, op = "asTensor"): Tensor {
   if (value instanceof Tensor) return value;
-  if (op !== undefined) {
-    // Conversion errors name the function the user called, not `tensor`.
-    try {
-      return asTensor(value, like);
-    } catch (e) {
-      if (e instanceof FluxionError && e.message.startsWith("tensor: ")) {
-        const Kind = e.constructor as new (message: string) => FluxionError;
-        throw new Kind(
-          `${op}: an argument is not a tensor, number or nested array of numbers: ${e.message.slice(8)}`,
-        );
-      }
-      throw e;
+  // Conversion errors name the function the user called, not `tensor`.
+  try {
+    return convert(value, like);
+  } catch (e) {
+    if (e instanceof FluxionError && e.message.startsWith("tensor: ")) {
+      const Kind = e.constructor as new (message: string) => FluxionError;
+      throw new Kind(
+        `${op}: an argument is not a tensor, number or nested array of numbers: ${e.message.slice(8)}`,
+      );
     }
+    throw e;
   }
+}
+
+function convert(value: TensorLike, like: DType | undefined): Tensor {
+  if (value instanceof Tensor) return value;
   if (like !== undefined && !isDType(like))
     throw new DTypeError(
       `asTensor: unknown dtype ${String(like)} (expected float32, float64 or int32)`,

@@ -1,4 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
+import { optionsObject } from "../options.js";
 import { broadcastShapes, describeValue, dimAt, formatShape } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asPair } from "./convert.js";
@@ -75,8 +76,9 @@ export interface MatmulOptions {
  * matmul(ones([32, 784]), ones([784, 10])).shape; // [32, 10]
  * matmul(ones([32, 784]), ones([10, 784]), { transposeB: true }).shape; // [32, 10]
  */
-export function matmul(a: TensorLike, b: TensorLike, options: MatmulOptions = {}): Tensor {
+export function matmul(a: TensorLike, b: TensorLike, given: MatmulOptions | null = {}): Tensor {
   const [x, y] = asPair(a, b, "matmul");
+  const options = optionsObject("matmul", given);
   const transA = options.transposeA ?? false;
   const transB = options.transposeB ?? false;
   for (const [name, v] of [

@@ -1,3 +1,5 @@
+import { ArgumentError } from "../errors.js";
+import { describeValue } from "../shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import type { AnyOpDef } from "./define-op.js";
 
@@ -33,6 +35,12 @@ let forwardDepth = 0;
  * names; // ["mul", "exp"]
  */
 export function observeOps<T>(observer: OpObserver, fn: () => T): T {
+  if (typeof observer !== "function")
+    throw new ArgumentError(
+      `observeOps: observer must be a function, got ${describeValue(observer)}`,
+    );
+  if (typeof fn !== "function")
+    throw new ArgumentError(`observeOps: fn must be a function, got ${describeValue(fn)}`);
   observers.push(observer);
   try {
     return fn();

@@ -1,4 +1,5 @@
 import { ArgumentError } from "../errors.js";
+import { describeValue } from "../shape.js";
 
 /**
  * A seedable pseudo-random generator (xoshiro128**, seeded through splitmix32). Same seed, same
@@ -16,13 +17,19 @@ export class Generator {
   private spareNormal: number | undefined;
 
   constructor(seed = 0) {
+    if (!Number.isFinite(seed))
+      throw new ArgumentError(
+        `Generator: seed must be a finite number, got ${describeValue(seed)}`,
+      );
     this.manualSeed(seed);
   }
 
   /** Restarts the stream from `seed` (any finite number; its integer part is used). */
   manualSeed(seed: number): this {
     if (!Number.isFinite(seed))
-      throw new ArgumentError(`manualSeed: seed must be a finite number, got ${seed}`);
+      throw new ArgumentError(
+        `manualSeed: seed must be a finite number, got ${describeValue(seed)}`,
+      );
     let x = Math.trunc(seed) >>> 0;
     const hi = Math.floor(Math.trunc(seed) / 2 ** 32) >>> 0;
     const next = () => {

@@ -1,4 +1,11 @@
-import { ArgumentError, FluxionError, noGrad, type Tensor, tensor } from "@fluxion/core";
+import {
+  ArgumentError,
+  FluxionError,
+  noGrad,
+  optionsObject,
+  type Tensor,
+  tensor,
+} from "@fluxion/core";
 import { gradsOf } from "./grads.js";
 
 /** Options of `clipGradNorm_`. */
@@ -43,9 +50,10 @@ function pNorm(values: Iterable<number>, p: number): number {
 export function clipGradNorm_(
   parameters: Tensor | Iterable<Tensor>,
   maxNorm: number,
-  options: ClipGradNormOptions = {},
+  given: ClipGradNormOptions | null = {},
 ): Tensor {
   const op = "clipGradNorm_";
+  const options = optionsObject(op, given);
   const normType = options.normType ?? 2;
   if (typeof maxNorm !== "number" || Number.isNaN(maxNorm))
     throw new ArgumentError(`${op}: maxNorm must be a number, got ${String(maxNorm)}`);

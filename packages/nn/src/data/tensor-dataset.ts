@@ -23,7 +23,8 @@ export class TensorDataset {
 
   constructor(...tensors: Tensor[]) {
     if (tensors.length === 0) throw new ArgumentError("TensorDataset: needs at least one tensor");
-    const n = tensors[0]?.shape[0];
+    const first = tensors[0];
+    const n = first instanceof Tensor ? first.shape[0] : undefined;
     tensors.forEach((t, i) => {
       if (!(t instanceof Tensor))
         throw new ArgumentError(

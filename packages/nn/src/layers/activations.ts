@@ -6,9 +6,10 @@
 
 import type { Activation, OptionSpecs, OptionsActivation, OptionsOf } from "@fluxion/activations";
 import * as act from "@fluxion/activations";
-import { ArgumentError, type DType, full, type Tensor } from "@fluxion/core";
+import { ArgumentError, type DType, full, optionsObject, type Tensor } from "@fluxion/core";
 import { Module } from "../module/module.js";
 import { Parameter } from "../module/parameter.js";
+import { asCaller } from "../util/caller.js";
 
 /** `k=v, …` of the options that are set, for `extraRepr`. */
 function describe(options: object): string {
@@ -112,13 +113,17 @@ export class PReLU extends Module {
   /** The learnable negative slope(s) a, of shape [numParameters] (initialised to `init`, default 0.25). */
   weight: Parameter;
 
-  constructor(options: { numParameters?: number; init?: number; dtype?: DType } = {}) {
+  constructor(given: { numParameters?: number; init?: number; dtype?: DType } | null = {}) {
     super();
+    const options = optionsObject("PReLU", given);
     const n = options.numParameters ?? 1;
     if (!Number.isInteger(n) || n < 1)
       throw new ArgumentError(`PReLU: numParameters must be a positive integer, got ${n}`);
     this.numSlopes = n;
-    this.weight = new Parameter(full([n], options.init ?? 0.25, { dtype: options.dtype }));
+    this.weight = asCaller(
+      "PReLU",
+      () => new Parameter(full([n], options.init ?? 0.25, { dtype: options.dtype })),
+    );
   }
   override forward(x: Tensor): Tensor {
     return act.prelu(x, this.weight);
@@ -150,11 +155,12 @@ export class Swish extends Module {
   /** The learnable β, of shape [1], or null when β is fixed (`fixedBeta`). */
   beta: Parameter | null;
 
-  constructor(options: SwishLayerOptions = {}) {
+  constructor(given: SwishLayerOptions | null = {}) {
     super();
+    const options = optionsObject("Swish", given);
     this.fixedBeta = options.beta ?? 1;
     this.beta = options.learnable
-      ? new Parameter(full([1], this.fixedBeta, { dtype: options.dtype }))
+      ? asCaller("Swish", () => new Parameter(full([1], this.fixedBeta, { dtype: options.dtype })))
       : null;
   }
   override forward(x: Tensor): Tensor {

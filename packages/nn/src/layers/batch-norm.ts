@@ -4,12 +4,14 @@ import {
   formatShape,
   noGrad,
   ones,
+  optionsObject,
   ShapeError,
   type Tensor,
   zeros,
 } from "@fluxion/core";
 import { Module } from "../module/module.js";
 import { Parameter } from "../module/parameter.js";
+import { asCaller } from "../util/caller.js";
 
 import { checkEps } from "./normalized-shape.js";
 
@@ -62,9 +64,12 @@ export abstract class BatchNorm extends Module {
     name: string,
     ranks: readonly number[],
     numFeatures: number,
-    options: BatchNormOptions,
+    given: BatchNormOptions | null,
   ) {
     super();
+    // Built directly (not through BatchNorm1d/2d), errors name BatchNorm, not the given name.
+    if (new.target === BatchNorm || typeof name !== "string") name = "BatchNorm";
+    const options = optionsObject(name, given);
     this.#name = name;
     this.#ranks = ranks;
     if (!Number.isInteger(numFeatures) || numFeatures < 1)
@@ -82,11 +87,18 @@ export abstract class BatchNorm extends Module {
     this.affine = options.affine ?? true;
     this.trackRunningStats = options.trackRunningStats ?? true;
     const dtype = options.dtype;
-    this.weight = this.affine ? new Parameter(ones([numFeatures], { dtype })) : null;
-    this.bias = this.affine ? new Parameter(zeros([numFeatures], { dtype })) : null;
     const track = this.trackRunningStats;
-    this.registerBuffer("running_mean", track ? zeros([numFeatures], { dtype }) : null);
-    this.registerBuffer("running_var", track ? ones([numFeatures], { dtype }) : null);
+    const affine = this.affine;
+    const made = asCaller(name, () => ({
+      weight: affine ? new Parameter(ones([numFeatures], { dtype })) : null,
+      bias: affine ? new Parameter(zeros([numFeatures], { dtype })) : null,
+      mean: track ? zeros([numFeatures], { dtype }) : null,
+      var: track ? ones([numFeatures], { dtype }) : null,
+    }));
+    this.weight = made.weight;
+    this.bias = made.bias;
+    this.registerBuffer("running_mean", made.mean);
+    this.registerBuffer("running_var", made.var);
     this.registerBuffer("num_batches_tracked", track ? zeros([], { dtype: "int32" }) : null);
   }
 
@@ -218,7 +230,7 @@ export abstract class BatchNorm extends Module {
  * Object.keys(bn.stateDict()); // ["weight", "bias", "running_mean", "running_var", "num_batches_tracked"]
  */
 export class BatchNorm1d extends BatchNorm {
-  constructor(numFeatures: number, options: BatchNormOptions = {}) {
+  constructor(numFeatures: number, options: BatchNormOptions | null = {}) {
     super("BatchNorm1d", [2, 3], numFeatures, options);
   }
 }
@@ -232,7 +244,7 @@ export class BatchNorm1d extends BatchNorm {
  * bn.call(randn([4, 16, 8, 8])).shape; // [4, 16, 8, 8]
  */
 export class BatchNorm2d extends BatchNorm {
-  constructor(numFeatures: number, options: BatchNormOptions = {}) {
+  constructor(numFeatures: number, options: BatchNormOptions | null = {}) {
     super("BatchNorm2d", [4], numFeatures, options);
   }
 }

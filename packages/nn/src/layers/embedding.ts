@@ -5,6 +5,7 @@ import {
   formatShape,
   type Generator,
   noGrad,
+  optionsObject,
   ShapeError,
   Tensor,
   tensor,
@@ -14,6 +15,7 @@ import {
 import { normal } from "../init/basic.js";
 import { Module } from "../module/module.js";
 import { Parameter } from "../module/parameter.js";
+import { asCaller } from "../util/caller.js";
 
 /** Options of `Embedding`. */
 export interface EmbeddingOptions {
@@ -62,8 +64,9 @@ export class Embedding extends Module {
   /** The embedding table, of shape [numEmbeddings, embeddingDim]. */
   weight: Parameter;
 
-  constructor(numEmbeddings: number, embeddingDim: number, options: EmbeddingOptions = {}) {
+  constructor(numEmbeddings: number, embeddingDim: number, given: EmbeddingOptions | null = {}) {
     super();
+    const options = optionsObject("Embedding", given);
     for (const [name, v] of [
       ["numEmbeddings", numEmbeddings],
       ["embeddingDim", embeddingDim],
@@ -95,8 +98,11 @@ export class Embedding extends Module {
       );
     this.maxNorm = maxNorm;
     this.normType = normType;
-    this.weight = new Parameter(zeros([numEmbeddings, embeddingDim], { dtype: options.dtype }));
-    this.resetParameters(options.generator);
+    this.weight = asCaller(
+      "Embedding",
+      () => new Parameter(zeros([numEmbeddings, embeddingDim], { dtype: options.dtype })),
+    );
+    asCaller("Embedding", () => this.resetParameters(options.generator));
   }
 
   /**

@@ -1,6 +1,7 @@
-import { type DType, ones, type Tensor, zeros } from "@fluxion/core";
+import { type DType, ones, optionsObject, type Tensor, zeros } from "@fluxion/core";
 import { Module } from "../module/module.js";
 import { Parameter } from "../module/parameter.js";
+import { asCaller } from "../util/caller.js";
 import { checkEps, checkNormalizedShape, trailingAxes } from "./normalized-shape.js";
 
 /** Options of `LayerNorm`. */
@@ -36,17 +37,20 @@ export class LayerNorm extends Module {
   /** Shift of shape `normalizedShape` (initialised to zeros), or null without `elementwiseAffine` or with `bias: false`. */
   bias: Parameter | null;
 
-  constructor(normalizedShape: number | readonly number[], options: LayerNormOptions = {}) {
+  constructor(normalizedShape: number | readonly number[], given: LayerNormOptions | null = {}) {
     super();
+    const options = optionsObject("LayerNorm", given);
     this.normalizedShape = checkNormalizedShape("LayerNorm", normalizedShape);
     this.eps = checkEps("LayerNorm", options.eps ?? 1e-5);
     this.elementwiseAffine = options.elementwiseAffine ?? true;
     const dtype = options.dtype;
     const shape = [...this.normalizedShape];
-    this.weight = this.elementwiseAffine ? new Parameter(ones(shape, { dtype })) : null;
+    this.weight = this.elementwiseAffine
+      ? asCaller("LayerNorm", () => new Parameter(ones(shape, { dtype })))
+      : null;
     this.bias =
       this.elementwiseAffine && options.bias !== false
-        ? new Parameter(zeros(shape, { dtype }))
+        ? asCaller("LayerNorm", () => new Parameter(zeros(shape, { dtype })))
         : null;
   }
 

@@ -1,6 +1,7 @@
-import { type DType, ones, type Tensor } from "@fluxion/core";
+import { type DType, ones, optionsObject, type Tensor } from "@fluxion/core";
 import { Module } from "../module/module.js";
 import { Parameter } from "../module/parameter.js";
+import { asCaller } from "../util/caller.js";
 import { checkEps, checkNormalizedShape, trailingAxes } from "./normalized-shape.js";
 
 /** Options of `RMSNorm`. */
@@ -35,13 +36,17 @@ export class RMSNorm extends Module {
   /** Scale of shape `normalizedShape` (initialised to ones), or null without `elementwiseAffine`. */
   weight: Parameter | null;
 
-  constructor(normalizedShape: number | readonly number[], options: RMSNormOptions = {}) {
+  constructor(normalizedShape: number | readonly number[], given: RMSNormOptions | null = {}) {
     super();
+    const options = optionsObject("RMSNorm", given);
     this.normalizedShape = checkNormalizedShape("RMSNorm", normalizedShape);
     this.eps = options.eps == null ? null : checkEps("RMSNorm", options.eps);
     this.elementwiseAffine = options.elementwiseAffine ?? true;
     this.weight = this.elementwiseAffine
-      ? new Parameter(ones([...this.normalizedShape], { dtype: options.dtype }))
+      ? asCaller(
+          "RMSNorm",
+          () => new Parameter(ones([...this.normalizedShape], { dtype: options.dtype })),
+        )
       : null;
   }
 

@@ -1,4 +1,5 @@
 import type { Tensor } from "@fluxion/core";
+import { optionsObject } from "@fluxion/core";
 import { logSigmoid } from "./log-sigmoid.js";
 import { checkReduction, type Reduction, reduce } from "./reduction.js";
 import {
@@ -30,9 +31,10 @@ export interface BinaryCrossEntropyWithLogitsOptions {
 export function binaryCrossEntropyWithLogits(
   input: Tensor,
   target: Tensor,
-  options: BinaryCrossEntropyWithLogitsOptions = {},
+  given: BinaryCrossEntropyWithLogitsOptions | null = {},
 ): Tensor {
   const op = "binaryCrossEntropyWithLogits";
+  const options = optionsObject(op, given);
   const reduction = checkReduction(op, options.reduction);
   checkTensor(op, "input", input);
   checkTensor(op, "target", target);

@@ -1,4 +1,4 @@
-import { type Tensor, where } from "@fluxion/core";
+import { optionsObject, type Tensor, where } from "@fluxion/core";
 import { checkReduction, type Reduction, reduce } from "./reduction.js";
 import {
   checkElementWeight,
@@ -71,9 +71,10 @@ function bceGradientPath(x: Tensor, y: Tensor): Tensor {
 export function binaryCrossEntropy(
   input: Tensor,
   target: Tensor,
-  options: BinaryCrossEntropyOptions = {},
+  given: BinaryCrossEntropyOptions | null = {},
 ): Tensor {
   const op = "binaryCrossEntropy";
+  const options = optionsObject(op, given);
   const reduction = checkReduction(op, options.reduction);
   checkTensor(op, "input", input);
   checkTensor(op, "target", target);

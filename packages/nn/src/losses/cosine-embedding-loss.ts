@@ -1,6 +1,7 @@
 import {
   ArgumentError,
   formatShape,
+  optionsObject,
   ShapeError,
   type Tensor,
   where,
@@ -33,9 +34,10 @@ export function cosineEmbeddingLoss(
   input1: Tensor,
   input2: Tensor,
   target: Tensor,
-  options: CosineEmbeddingLossOptions = {},
+  given: CosineEmbeddingLossOptions | null = {},
 ): Tensor {
   const op = "cosineEmbeddingLoss";
+  const options = optionsObject(op, given);
   const reduction = checkReduction(op, options.reduction);
   const margin = options.margin ?? 0;
   if (typeof margin !== "number" || !Number.isFinite(margin))

@@ -1,4 +1,4 @@
-import { ArgumentError, DTypeError, type Tensor } from "@fluxion/core";
+import { ArgumentError, DTypeError, optionsObject, type Tensor } from "@fluxion/core";
 import { checkClassWeight, classAxis, indexTargets, weightAlong } from "./class-targets.js";
 import { nllReduce } from "./nll-loss.js";
 import { checkReduction, type Reduction, weightedMean } from "./reduction.js";
@@ -35,9 +35,10 @@ export interface CrossEntropyOptions {
 export function crossEntropy(
   input: Tensor,
   target: Tensor,
-  options: CrossEntropyOptions = {},
+  given: CrossEntropyOptions | null = {},
 ): Tensor {
   const op = "crossEntropy";
+  const options = optionsObject(op, given);
   const reduction = checkReduction(op, options.reduction);
   checkTensor(op, "input", input);
   checkTensor(op, "target", target);

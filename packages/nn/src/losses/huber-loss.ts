@@ -1,4 +1,4 @@
-import { ArgumentError, type Tensor, where } from "@fluxion/core";
+import { ArgumentError, optionsObject, type Tensor, where } from "@fluxion/core";
 import { checkPair } from "./pointwise.js";
 import { checkReduction, type Reduction, reduce } from "./reduction.js";
 
@@ -17,8 +17,13 @@ export interface HuberLossOptions {
  * @example
  * huberLoss(tensor([0, 0]), tensor([0.5, 3]), { delta: 2 }).item(); // (0.125 + 4) / 2
  */
-export function huberLoss(input: Tensor, target: Tensor, options: HuberLossOptions = {}): Tensor {
+export function huberLoss(
+  input: Tensor,
+  target: Tensor,
+  given: HuberLossOptions | null = {},
+): Tensor {
   const op = "huberLoss";
+  const options = optionsObject(op, given);
   const reduction = checkReduction(op, options.reduction);
   const delta = options.delta ?? 1;
   if (typeof delta !== "number" || !(delta > 0) || delta === Infinity)

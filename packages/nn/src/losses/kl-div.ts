@@ -1,4 +1,4 @@
-import { ArgumentError, type Tensor, where } from "@fluxion/core";
+import { ArgumentError, optionsObject, type Tensor, where } from "@fluxion/core";
 import { checkPair } from "./pointwise.js";
 
 /** Reductions of `klDiv`: "batchmean" divides the sum by the batch size (the true KL divergence). */
@@ -22,8 +22,9 @@ export interface KlDivOptions {
  * const logQ = tensor([[0.25, 0.75]]).log();
  * klDiv(logQ, tensor([[0.5, 0.5]]), { reduction: "batchmean" }); // 0.5·ln 2 + 0.5·ln(2/3)
  */
-export function klDiv(input: Tensor, target: Tensor, options: KlDivOptions = {}): Tensor {
+export function klDiv(input: Tensor, target: Tensor, given: KlDivOptions | null = {}): Tensor {
   const op = "klDiv";
+  const options = optionsObject(op, given);
   const reduction = options.reduction ?? "mean";
   if (!["mean", "batchmean", "sum", "none"].includes(reduction))
     throw new ArgumentError(

@@ -1,4 +1,5 @@
 import type { Tensor } from "@fluxion/core";
+import { optionsObject } from "@fluxion/core";
 import { checkPair } from "./pointwise.js";
 import { checkReduction, type Reduction, reduce } from "./reduction.js";
 
@@ -14,8 +15,9 @@ export interface L1LossOptions {
  * @example
  * l1Loss(tensor([1, 2]), tensor([1, 5])).item(); // 1.5
  */
-export function l1Loss(input: Tensor, target: Tensor, options: L1LossOptions = {}): Tensor {
+export function l1Loss(input: Tensor, target: Tensor, given: L1LossOptions | null = {}): Tensor {
   const op = "l1Loss";
+  const options = optionsObject(op, given);
   const reduction = checkReduction(op, options.reduction);
   const [x, y] = checkPair(op, input, target);
   return reduce(x.sub(y).abs(), reduction);

@@ -1,4 +1,4 @@
-import { ArgumentError, type Tensor } from "@fluxion/core";
+import { ArgumentError, optionsObject, type Tensor } from "@fluxion/core";
 import { checkReduction, type Reduction, reduce } from "./reduction.js";
 import { checkFloat, checkSameFloat, checkSameShape, checkTensor } from "./validate.js";
 
@@ -21,9 +21,10 @@ export function marginRankingLoss(
   input1: Tensor,
   input2: Tensor,
   target: Tensor,
-  options: MarginRankingLossOptions = {},
+  given: MarginRankingLossOptions | null = {},
 ): Tensor {
   const op = "marginRankingLoss";
+  const options = optionsObject(op, given);
   const reduction = checkReduction(op, options.reduction);
   const margin = options.margin ?? 0;
   if (typeof margin !== "number" || !Number.isFinite(margin))

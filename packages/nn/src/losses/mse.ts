@@ -1,4 +1,5 @@
 import type { Tensor } from "@fluxion/core";
+import { optionsObject } from "@fluxion/core";
 import { checkReduction, type Reduction, reduce } from "./reduction.js";
 import { checkFloat, checkSameFloat, checkSameShape, checkTensor } from "./validate.js";
 
@@ -14,8 +15,9 @@ export interface MseLossOptions {
  * @example
  * mseLoss(tensor([1, 2]), tensor([1, 4])).item(); // 2
  */
-export function mseLoss(input: Tensor, target: Tensor, options: MseLossOptions = {}): Tensor {
+export function mseLoss(input: Tensor, target: Tensor, given: MseLossOptions | null = {}): Tensor {
   const op = "mseLoss";
+  const options = optionsObject(op, given);
   const reduction = checkReduction(op, options.reduction);
   checkTensor(op, "input", input);
   checkTensor(op, "target", target);

@@ -1,4 +1,5 @@
 import type { Tensor } from "@fluxion/core";
+import { optionsObject } from "@fluxion/core";
 import {
   checkClassWeight,
   classAxis,
@@ -43,8 +44,9 @@ export function nllReduce(
  * const logp = logits.sub(logits.logSumExp(1, true));
  * nllLoss(logp, tensor([0, 2], { dtype: "int32" }));
  */
-export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
+export function nllLoss(input: Tensor, target: Tensor, given: NllLossOptions | null = {}): Tensor {
   const op = "nllLoss";
+  const options = optionsObject(op, given);
   const reduction = checkReduction(op, options.reduction);
   checkTensor(op, "input", input);
   checkTensor(op, "target", target);

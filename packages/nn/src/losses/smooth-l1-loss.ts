@@ -1,4 +1,4 @@
-import { ArgumentError, type Tensor, where } from "@fluxion/core";
+import { ArgumentError, optionsObject, type Tensor, where } from "@fluxion/core";
 import { checkPair } from "./pointwise.js";
 import { checkReduction, type Reduction, reduce } from "./reduction.js";
 
@@ -20,9 +20,10 @@ export interface SmoothL1LossOptions {
 export function smoothL1Loss(
   input: Tensor,
   target: Tensor,
-  options: SmoothL1LossOptions = {},
+  given: SmoothL1LossOptions | null = {},
 ): Tensor {
   const op = "smoothL1Loss";
+  const options = optionsObject(op, given);
   const reduction = checkReduction(op, options.reduction);
   const beta = options.beta ?? 1;
   if (typeof beta !== "number" || !(beta >= 0) || beta === Infinity)

@@ -1,4 +1,5 @@
 import type { Tensor } from "@fluxion/core";
+import { optionsObject } from "@fluxion/core";
 import { logSigmoid } from "./log-sigmoid.js";
 import { checkPair } from "./pointwise.js";
 import { checkReduction, type Reduction, reduce } from "./reduction.js";
@@ -21,9 +22,10 @@ export interface SoftMarginLossOptions {
 export function softMarginLoss(
   input: Tensor,
   target: Tensor,
-  options: SoftMarginLossOptions = {},
+  given: SoftMarginLossOptions | null = {},
 ): Tensor {
   const op = "softMarginLoss";
+  const options = optionsObject(op, given);
   const reduction = checkReduction(op, options.reduction);
   const [x, y] = checkPair(op, input, target);
   return reduce(logSigmoid(x.mul(y)).neg(), reduction);

@@ -1,4 +1,5 @@
 import { ArgumentError, Tensor } from "@fluxion/core";
+import { asCaller } from "../util/caller.js";
 
 /**
  * A tensor that is a learnable parameter of a module, like PyTorch's `nn.Parameter`: a leaf that
@@ -18,7 +19,9 @@ export class Parameter extends Tensor {
         `Parameter: data must be a Tensor, got ${data === null ? "null" : typeof data}`,
       );
     super(data._storage, data.shape, data.dtype, null);
-    this.requiresGrad = requiresGrad;
+    asCaller("Parameter", () => {
+      this.requiresGrad = requiresGrad;
+    });
   }
 }
 

@@ -44,7 +44,7 @@ export class Adam extends Optimizer<AdamOptions> {
     decoupled = false,
     name = "Adam",
   ) {
-    super(name, params, {
+    super(decoupled === true && name === "AdamW" ? "AdamW" : "Adam", params, {
       lr: 1e-3,
       betas: [0.9, 0.999],
       eps: 1e-8,

@@ -44,6 +44,8 @@ export abstract class LRScheduler {
   #lastLr: number[] = [];
 
   constructor(name: string, optimizer: Optimizer<BaseOptions>, lastEpoch = -1) {
+    // built directly (the base class), errors name LRScheduler
+    if (new.target === LRScheduler || typeof name !== "string") name = "LRScheduler";
     this.name = name;
     this.optimizer = checkOptimizer(name, optimizer);
     if (!Number.isInteger(lastEpoch) || lastEpoch < -1)

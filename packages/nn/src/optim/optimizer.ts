@@ -63,6 +63,8 @@ export abstract class Optimizer<O extends BaseOptions> {
   protected readonly name: string;
 
   constructor(name: string, params: ParamsInput<O>, defaults: O) {
+    // built directly (the base class), errors name Optimizer
+    if (new.target === Optimizer || typeof name !== "string") name = "Optimizer";
     this.name = name;
     this.defaults = defaults;
     if (
