@@ -549,6 +549,36 @@ function varianceSpec(op: string, fn: typeof variance): OpTestSpec {
   };
 }
 
+/** Not an integer or a half-integer in [−3, 3]: where the rounding ops jump. */
+const roundingJumps = Array.from({ length: 13 }, (_, i) => -3 + i / 2);
+
+/** A 0/1 test of one input (isnan): values include NaN and ±Infinity; int32 out, no gradient. */
+function unaryTest(op: string, call: (x: Tensor) => Tensor): OpTestSpec {
+  return {
+    op,
+    order: 0,
+    cases: arbShape(small).chain((shape) =>
+      fc
+        .array(fc.constantFrom(0, 1.5, -2, Number.NaN, Number.POSITIVE_INFINITY, -Infinity), {
+          minLength: size(shape),
+          maxLength: size(shape),
+        })
+        .map(
+          (vs): OpCase => ({
+            inputs: [tensor(Float64Array.from(vs), { shape })],
+            call,
+            shape,
+            dtype: "int32",
+          }),
+        ),
+    ),
+  };
+}
+
+/** Dividends k + ½ + u (|u| < 0.2, k in −2..2) and divisors in [3.2, 3.5]: a/b is never integral. */
+const dividend: Draw = (s) => arbGrid(s, 0.5);
+const divisor: Draw = (s) => arbTensor({ shape: s, min: 3.2, max: 3.5 });
+
 /** Every op registered by @fluxion/core, plus composites worth the same checks. */
 export const coreSpecs: readonly OpTestSpec[] = [
   // elementwise, one input
@@ -563,6 +593,63 @@ export const coreSpecs: readonly OpTestSpec[] = [
   // sign's rule is the constant 0: there is nothing to differentiate a second time
   unary("sign", (x) => x.sign(), { avoid: [0], order: 1 }),
   { op: "clamp", cases: clampCase },
+  unary("sin", (x) => x.sin()),
+  unary("cos", (x) => x.cos()),
+  unary("tan", (x) => x.tan(), { min: -1.2, max: 1.2 }),
+  unary("sinh", (x) => x.sinh()),
+  unary("cosh", (x) => x.cosh()),
+  unary("atan", (x) => x.atan()),
+  unary("asin", (x) => x.asin(), { min: -0.9, max: 0.9 }),
+  unary("acos", (x) => x.acos(), { min: -0.9, max: 0.9 }),
+  unary("asinh", (x) => x.asinh()),
+  unary("acosh", (x) => x.acosh(), { min: 1.2, max: 5 }),
+  unary("atanh", (x) => x.atanh(), { min: -0.9, max: 0.9 }),
+  unary("reciprocal", (x) => x.reciprocal(), { min: 0.3, max: 3 }),
+  unary("rsqrt", (x) => x.rsqrt(), { min: 0.3, max: 5 }),
+  unary("square", (x) => x.square()),
+  unary("erf", (x) => x.erf()),
+  unary("erfc", (x) => x.erfc()),
+  unary("erfinv", (x) => x.erfinv(), { min: -0.9, max: 0.9 }),
+  unary("log2", (x) => x.log2(), { min: 0.1, max: 5 }),
+  unary("log10", (x) => x.log10(), { min: 0.1, max: 5 }),
+  unary("exp2", (x) => x.exp2()),
+  // the rounding ops' rule is the constant 0: nothing to differentiate a second time
+  unary("floor", (x) => x.floor(), { avoid: roundingJumps, order: 1 }),
+  unary("ceil", (x) => x.ceil(), { avoid: roundingJumps, order: 1 }),
+  unary("round", (x) => x.round(), { avoid: roundingJumps, order: 1 }),
+  unary("trunc", (x) => x.trunc(), { avoid: roundingJumps, order: 1 }),
+  { ...unary("frac", (x) => x.frac(), { avoid: roundingJumps }), composite: true },
+  unaryTest("isnan", (x) => x.isnan()),
+  unaryTest("isinf", (x) => x.isinf()),
+  unaryTest("isfinite", (x) => x.isfinite()),
+  {
+    ...unary("nanToNum", (x) => x.nanToNum()),
+    composite: true,
+  },
+  { ...unary("logit", (x) => x.logit(), { min: 0.1, max: 0.9 }), composite: true },
+  binary(
+    "atan2",
+    (y, x) => y.atan2(x),
+    // y away from 0: atan2 jumps by 2π across the negative x axis
+    (s) => arbTensor({ shape: s, min: -3, max: 3, avoid: [0], margin: 0.5 }),
+    (s) => arbTensor({ shape: s, min: -3, max: 3, avoid: [0], margin: 0.5 }),
+  ),
+  binary(
+    "hypot",
+    (a, b) => a.hypot(b),
+    (s) => arbTensor({ shape: s, min: -3, max: 3, avoid: [0], margin: 0.5 }),
+    anyValue,
+  ),
+  binary("logaddexp", (a, b) => a.logaddexp(b), anyValue, anyValue),
+  binary(
+    "xlogy",
+    (x, y) => x.xlogy(y),
+    anyValue,
+    (s) => arbTensor({ shape: s, min: 0.2, max: 3 }),
+  ),
+  binary("fmod", (a, b) => a.fmod(b), dividend, divisor),
+  binary("remainder", (a, b) => a.remainder(b), dividend, divisor),
+  binary("lerp", (a, b) => a.lerp(b, b.mul(0.1).add(0.5)), anyValue, anyValue, { composite: true }),
   // float64 → float32 → float64: the float32 rounding needs a coarser finite-difference step
   {
     ...unary("cast", (x) => x.to("float32").to("float64")),

@@ -21,6 +21,29 @@ export const unaryKernelNames = [
   "copy",
   "erf", // to within one ulp (fdlibm's method, see math/erf.ts)
   "erfc",
+  "erfinv",
+  "sin",
+  "cos",
+  "tan",
+  "asin",
+  "acos",
+  "atan",
+  "sinh",
+  "cosh",
+  "asinh",
+  "acosh",
+  "atanh",
+  "rsqrt",
+  "log2",
+  "log10",
+  "exp2",
+  "floor",
+  "ceil",
+  "round", // half to even, as PyTorch
+  "trunc",
+  "isNan", // 1 if NaN else 0
+  "isInf", // 1 if ±Infinity else 0
+  "isFinite", // 1 if neither NaN nor ±Infinity else 0
 ] as const;
 export type UnaryKernel = (typeof unaryKernelNames)[number];
 
@@ -38,6 +61,10 @@ export const binaryKernelNames = [
   "le",
   "gt",
   "ge",
+  "atan2",
+  "hypot",
+  "fmod", // C fmod: the result has the dividend's sign
+  "remainder", // Python %: the result has the divisor's sign
 ] as const;
 export type BinaryKernel = (typeof binaryKernelNames)[number];
 
