@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--libs=fluxion-wasm-relaxed,jax-js,...]`: the workloads of issues 6 and 11
+ * `pnpm bench [--quick] [--libs=fluxion-wasm-relaxed,jax-js,...] [--only=mlp,tanh20,gelu]`: the workloads of issues 6 and 11
  * for Fluxion and its JavaScript peers in one run, timed interleaved (every run times each library
  * in turn, so a busy machine slows all alike), as a table of medians, ratios and the goals' status.
  * `pnpm bench` runs Node with --experimental-wasm-relaxed-simd, so that both builds of Fluxion's
@@ -16,10 +16,11 @@ import { type Impl, MATMUL_N } from "./workloads.js";
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const libsArg = args.find((a) => a.startsWith("--libs="))?.slice("--libs=".length);
+const onlyArg = args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const timing = quick ? quickTiming : fullTiming;
 
 type WorkloadId = "matmul" | "matmul1t" | "matmulTN" | "matmulNT" | "mlp" | "tanh20" | "gelu";
-const workloads: { id: WorkloadId; label: string }[] = [
+const allWorkloads: { id: WorkloadId; label: string }[] = [
   { id: "matmul", label: "matmul 1024² A·B (GFLOP/s)" },
   { id: "matmul1t", label: "matmul 1024² A·B, 1 thread (GFLOP/s)" },
   { id: "matmulTN", label: "matmul 1024² Aᵀ·B (GFLOP/s)" },
@@ -28,6 +29,8 @@ const workloads: { id: WorkloadId; label: string }[] = [
   { id: "tanh20", label: "20-layer tanh step, w128 b64 (ms)" },
   { id: "gelu", label: "GELU tanh fwd+grad, 10⁶ (ms)" },
 ];
+/** `--only=mlp,tanh20` runs some workloads (ids as in the code: matmul, matmul1t, matmulTN, ...). */
+const workloads = allWorkloads.filter((w) => !onlyArg || onlyArg.split(",").includes(w.id));
 /** Peers too slow for a workload within the time budget (a single step takes seconds). */
 const skip: Record<string, WorkloadId[]> = { "tfjs-cpu": ["matmulTN", "matmulNT"] };
 /** Peers run on one thread in Node: their 1-thread matmul is their matmul. */

@@ -1,6 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { noGrad, setBackend, type Tensor, tensor } from "@fluxion/core";
+import { noGrad, randint, randn, setBackend, type Tensor, tensor } from "@fluxion/core";
+import { Adam, crossEntropy, Linear, ReLU, Sequential } from "@fluxion/nn";
 import { labels, uniform, weights } from "./workloads.js";
 
 export interface MemoryReport {
@@ -91,4 +92,61 @@ export function memoryCheck(backend: string, steps: number, every = 250): Memory
     buffersMaxMB: bMax,
     gcBeforeSample: gc !== undefined,
   };
+}
+
+/** One soak sample: the step and the memory after a full GC. */
+export interface SoakSample {
+  readonly step: number;
+  readonly heapMB: number;
+  readonly buffersMB: number;
+}
+
+/**
+ * The memory soak (issue 10): `steps` training steps of an nn model as a user writes it (Sequential
+ * of Linear/ReLU, crossEntropy, Adam, a fresh random batch each step, zeroGrad), sampling the JS heap
+ * and ArrayBuffer memory after a full GC every `every` steps. Run with
+ * `node --expose-gc --import tsx/esm --conditions=@fluxion/source bench/src/memory.ts [steps] [backend]`
+ * (or `pnpm bench:memory`).
+ */
+export function memorySoak(backend: string, steps: number, every = 1000): SoakSample[] {
+  setBackend(backend);
+  const gc = collector();
+  const net = new Sequential(new Linear(32, 64), new ReLU(), new Linear(64, 10));
+  const opt = new Adam(net.parameters(), { lr: 1e-3 });
+  const samples: SoakSample[] = [];
+  const sample = (step: number) => {
+    gc?.();
+    const u = process.memoryUsage();
+    samples.push({ step, heapMB: u.heapUsed / 2 ** 20, buffersMB: u.arrayBuffers / 2 ** 20 });
+  };
+  for (let i = 0; i <= steps; i++) {
+    if (i % every === 0) sample(i);
+    if (i === steps) break;
+    const x = randn([16, 32]);
+    const y = randint(0, 10, [16]);
+    opt.zeroGrad();
+    const loss = crossEntropy(net.call(x), y);
+    loss.backward();
+    opt.step();
+  }
+  return samples;
+}
+
+const isMain = process.argv[1]?.endsWith("memory.ts") || process.argv[1]?.endsWith("memory.js");
+if (isMain) {
+  const steps = Number(process.argv[2] ?? 100_000);
+  const backend = process.argv[3] ?? "wasm";
+  const t0 = performance.now();
+  const samples = memorySoak(backend, steps);
+  for (const s of samples)
+    console.log(`${s.step}\t${s.heapMB.toFixed(2)}\t${s.buffersMB.toFixed(2)}`);
+  const first = samples[1] ?? samples[0];
+  const last = samples[samples.length - 1];
+  if (first && last) {
+    const heapMax = Math.max(...samples.slice(1).map((s) => s.heapMB));
+    const bufMax = Math.max(...samples.slice(1).map((s) => s.buffersMB));
+    console.log(
+      `memory soak (${backend}, ${steps} steps, ${((performance.now() - t0) / 1000).toFixed(0)} s): JS heap ${first.heapMB.toFixed(2)} MB after ${first.step} steps, ${last.heapMB.toFixed(2)} MB at the end, ${heapMax.toFixed(2)} MB at most; ArrayBuffers ${first.buffersMB.toFixed(2)} → ${last.buffersMB.toFixed(2)} MB (max ${bufMax.toFixed(2)} MB)`,
+    );
+  }
 }

@@ -69,7 +69,7 @@ export interface FusedDefinition<
    * op with `params(options)`.
    */
   route?(x: Tensor, options: Resolved<O>, fused: (x: Tensor, params: P) => Tensor): Tensor;
-  /** Property-test cases: options to draw inputs for (the registry-wide gradient test runs them). */
+  /** Cases for the gradient checks (its backward op is checked on the same cases). */
   readonly test: {
     readonly cases: readonly ElementwiseCase<OptionsOf<O>>[];
     /** More cases of the function with other inputs (a learnable β). */
@@ -88,7 +88,7 @@ export interface ComposedDefinition<
   forward(x: Tensor, options: Resolved<O>): Tensor;
   /** f'(x) in tensor ops; the vjp is g ⊙ f'(x), differentiable again through these ops. */
   derivative(x: Tensor, options: Resolved<O>): Tensor;
-  /** Property-test cases: options to draw inputs for (the registry-wide gradient test runs them). */
+  /** Cases for the gradient checks. */
   readonly test: {
     readonly cases: readonly ElementwiseCase<OptionsOf<O>>[];
     /** Whether the derivative is differentiable on the drawn domain (default true). */
@@ -103,7 +103,7 @@ export interface CustomDefinition<
   L extends string | null,
   M extends boolean,
 > extends Common<N, O, L, M> {
-  /** "elementwise" (default), or "axis" for a function of a whole axis (softmax). */
+  /** "axis" for a function of a whole axis (softmax); default "elementwise". */
   readonly kind?: "elementwise" | "axis";
   /** Computes a call with checked options, through ops defined in the same file. */
   apply(x: Tensor, options: Resolved<O>): Tensor;
@@ -121,9 +121,9 @@ export interface SignatureDefinition<
   M extends boolean,
   Args extends readonly unknown[],
 > extends Common<N, Record<never, never>, L, M> {
-  /** Computes a call from the input and the activation's own arguments (checked here). */
+  /** Computes a call from x (a tensor) and the extra arguments. */
   call(x: Tensor, ...args: Args): Tensor;
-  /** Its arguments as the docs list them (a learnable tensor has default null). */
+  /** Its arguments, for the docs. */
   readonly parameters: readonly ActivationParameter[];
   /** Applies it with typical arguments, for figures. */
   readonly plot: (x: Tensor) => Tensor;
@@ -141,11 +141,11 @@ export interface Activation<
   Args extends readonly unknown[] = readonly never[],
 > {
   (x: TensorLike, ...args: Args): Tensor;
-  /** Its metadata: formula, derivative, options, range, kink, layer and method names. */
+  /** Its metadata (docs, plots, registry-wide tests). */
   readonly info: ActivationInfo & { readonly name: N; readonly layer: L; readonly method: M };
   /** The specs of every op it registers (its backward op's too), for the registry-wide tests. */
   readonly specs: readonly ActivationSpec[];
-  /** Marks a value made by `defineActivation` (see `isActivation`). */
+  /** Marks values made by `defineActivation` (see `isActivation`). */
   readonly [BRAND]: true;
 }
 
@@ -156,7 +156,7 @@ export interface OptionsActivation<
   O extends OptionSpecs = OptionSpecs,
   M extends boolean = boolean,
 > extends Activation<N, L, M, [options?: OptionsOf<O>]> {
-  /** Its option declarations (defaults, descriptions, checks), read by layers and docs. */
+  /** Its option declarations (defaults, descriptions, checks). */
   readonly optionSpecs: O;
   /** Options with defaults filled in, each and their combination checked; errors name `fn`. */
   readonly resolve: (fn: string, given: unknown) => Resolved<O>;
@@ -170,7 +170,7 @@ export interface FusedActivation<
   M extends boolean,
   P extends readonly number[],
 > extends OptionsActivation<N, L, O, M> {
-  /** The backward op, (g, x) ↦ g ⊙ f'(x) in one kernel pass; differentiable itself. */
+  /** (g, x) ↦ g ⊙ f'(x) in one kernel pass, attributes the kernel's parameters. */
   readonly backward: Op<[Tensor, Tensor], P>;
 }
 
@@ -178,8 +178,7 @@ export interface FusedActivation<
  * Whether a value is an activation made by `defineActivation`.
  *
  * @example
- * isActivation(relu); // true
- * isActivation(Math.tanh); // false
+ * Object.values(await import("@fluxion/activations")).filter(isActivation);
  */
 export function isActivation(
   value: unknown,

@@ -3,9 +3,7 @@ import type { Tensor } from "@fluxion/core";
 /** One parameter of an activation, with its default (null: a learnable tensor, no default). */
 export interface ActivationParameter {
   readonly name: string;
-  /** The default value, or null for a learnable tensor that has none. */
   readonly default: number | string | boolean | null;
-  /** What it means, in a few words. */
   readonly description: string;
 }
 
@@ -36,9 +34,9 @@ export interface ActivationFacts {
   readonly zeroCentred: "yes" | "no" | "near" | "self-normalising" | "for minVal = −maxVal" | "n/a";
   /** Infinitely differentiable everywhere. */
   readonly smooth: boolean;
-  /** Whether f has a finite lower bound. */
+  /** Whether f is bounded below (with default options). */
   readonly boundedBelow: boolean;
-  /** Whether f has a finite upper bound. */
+  /** Whether f is bounded above (with default options). */
   readonly boundedAbove: boolean;
   /** Where f is not differentiable and the derivative used there; null for none. */
   readonly kink: ActivationKink | null;

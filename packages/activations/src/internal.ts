@@ -4,16 +4,12 @@ import {
   ArgumentError,
   defineOp,
   floatDType,
+  formatShape,
   type Op,
   type Shape,
   ShapeError,
   type Tensor,
 } from "@fluxion/core";
-
-/** `[2, 3]` as "[2, 3]" for messages. */
-export function fmt(shape: Shape): string {
-  return `[${shape.join(", ")}]`;
-}
 
 /** A possibly negative axis resolved against the rank of x (which must have an axis). */
 export function resolveAxis(op: string, x: Tensor, axis: number): number {
@@ -38,7 +34,7 @@ export function sameShape(
 ): Shape {
   if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) {
     throw new ShapeError(
-      `${op}: ${names[0]} has shape ${fmt(a.shape)} but ${names[1]} has shape ${fmt(b.shape)}; they must be equal`,
+      `${op}: ${names[0]} has shape ${formatShape(a.shape)} but ${names[1]} has shape ${formatShape(b.shape)}; they must be equal`,
     );
   }
   return b.shape;

@@ -12,9 +12,9 @@ export interface OptionSite {
 
 /** One option: its default, what it means, and the check that returns the accepted value. */
 export interface OptionSpec<T> {
-  /** The value used when the option is not given. */
+  /** The value used when the option is left out. */
   readonly default: T;
-  /** What it means, in a few words (docs and layers show it). */
+  /** What the option means, for docs/activations.md. */
   readonly description: string;
   /** Returns the value, or throws an ArgumentError naming the function, the option and the value. */
   readonly check: (value: unknown, site: OptionSite) => T;

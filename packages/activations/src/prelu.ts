@@ -1,6 +1,7 @@
 import {
   asTensor,
   defineOp,
+  formatShape,
   type Op,
   ShapeError,
   type Tensor,
@@ -9,7 +10,6 @@ import {
   zerosLike,
 } from "@fluxion/core";
 import { defineActivation, spec } from "./define-activation.js";
-import { fmt } from "./internal.js";
 
 /** The slope shaped to broadcast against x: a scalar, or [C, 1, …, 1] for channels on axis 1. */
 function broadcastSlope(x: Tensor, a: Tensor): Tensor {
@@ -23,7 +23,7 @@ const preluOp: Op<[Tensor, Tensor]> = defineOp<[Tensor, Tensor]>({
     const ok = a.size === 1 || (a.ndim === 1 && x.ndim >= 2 && x.shape[1] === a.size);
     if (!ok) {
       throw new ShapeError(
-        `prelu: the slope must have one element or one per channel (x.shape[1]); got slope shape ${fmt(a.shape)} for input shape ${fmt(x.shape)}`,
+        `prelu: the slope must have one element or one per channel (x.shape[1]); got slope shape ${formatShape(a.shape)} for input shape ${formatShape(x.shape)}`,
       );
     }
     return x.shape;

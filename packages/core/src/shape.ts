@@ -49,28 +49,71 @@ export function formatShape(shape: Shape): string {
   return `[${shape.join(", ")}]`;
 }
 
-/** Checks that `shape` is a list of non-negative integers; `op` and `arg` name the caller. */
-export function checkShape(op: string, arg: string, shape: readonly unknown[]): Shape {
-  for (const d of shape) {
+/**
+ * The most elements one tensor may hold: 2³² − 1, the longest typed array JS engines allow. Larger
+ * shapes are refused with a named error before anything is allocated.
+ */
+export const MAX_ELEMENTS = 2 ** 32 - 1;
+
+/**
+ * Checks that `shape` is a list of non-negative integers (a single number n means [n], as in
+ * PyTorch's `zeros(3)`) whose product fits in one tensor; `op` and `arg` name the caller.
+ */
+export function checkShape(op: string, arg: string, shape: unknown): Shape {
+  const list = typeof shape === "number" ? [shape] : shape;
+  if (!Array.isArray(list)) {
+    throw new ArgumentError(
+      `${op}: ${arg} must be an array of non-negative integers (or one integer), got ${describeValue(shape)}`,
+    );
+  }
+  for (const d of list) {
     if (typeof d !== "number" || !Number.isInteger(d) || d < 0) {
       throw new ArgumentError(
-        `${op}: ${arg} must be a list of non-negative integers, got [${shape.map(String).join(", ")}]`,
+        `${op}: ${arg} must be a list of non-negative integers, got [${list.map(describeValue).join(", ")}]`,
       );
     }
   }
-  return shape as Shape;
+  checkSize(op, list as Shape);
+  return [...(list as number[])];
+}
+
+/** Throws a ShapeError naming `op` when a tensor of `shape` would have more than MAX_ELEMENTS. */
+export function checkSize(op: string, shape: Shape): void {
+  const n = sizeOf(shape);
+  if (n > MAX_ELEMENTS) {
+    throw new ShapeError(
+      `${op}: shape ${formatShape(shape)} has ${n.toExponential(3)} elements, more than one tensor can hold (at most ${MAX_ELEMENTS}, and only as many as fit in memory)`,
+    );
+  }
+}
+
+/** A short description of any value for error messages: numbers and strings as written. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (ArrayBuffer.isView(value)) return value.constructor.name;
+  if (typeof value === "object") return value.constructor?.name ?? "an object";
+  return typeof value;
 }
 
 /** NumPy broadcasting of several shapes; throws a ShapeError naming the op and every shape. */
 export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
+  if (typeof op !== "string")
+    throw new ArgumentError(
+      `broadcastShapes: the first argument names the op (a string), got ${describeValue(op)}`,
+    );
+  shapes.forEach((s, i) => {
+    checkIntegers(op, `shape ${i}`, s);
+  });
   let rank = 0;
   for (const s of shapes) rank = Math.max(rank, s.length);
   const out = new Array<number>(rank).fill(1);
   for (const s of shapes) {
     const offset = rank - s.length;
-    for (let i = 0; i < s.length; i++) {
-      const d = s[i] as number;
-      const o = out[offset + i] as number;
+    for (const [i, d] of s.entries()) {
+      const o = out[offset + i] ?? 1;
       if (d === o || d === 1) continue;
       if (o === 1) out[offset + i] = d;
       else
@@ -121,4 +164,24 @@ export function reducedShape(shape: Shape, axes: readonly number[], keepDims: bo
     } else out.push(dimAt(shape, i));
   }
   return out;
+}
+
+/** Throws unless `value` is a function; `op` and `arg` name the caller. */
+export function checkFunction(op: string, arg: string, value: unknown): void {
+  if (typeof value !== "function")
+    throw new ArgumentError(`${op}: ${arg} must be a function, got ${describeValue(value)}`);
+}
+
+/** Throws unless `value` is an array; `op` and `arg` name the caller. */
+export function checkArray(op: string, arg: string, value: unknown): void {
+  if (!Array.isArray(value))
+    throw new ArgumentError(`${op}: ${arg} must be an array, got ${describeValue(value)}`);
+}
+
+/** Throws unless `value` is an array of integers (a shape, a permutation, axes). */
+export function checkIntegers(op: string, arg: string, value: unknown): void {
+  if (!Array.isArray(value) || !value.every((d) => typeof d === "number" && Number.isInteger(d)))
+    throw new ArgumentError(
+      `${op}: ${arg} must be an array of integers, got ${Array.isArray(value) ? `[${value.map(describeValue).join(", ")}]` : describeValue(value)}`,
+    );
 }

@@ -10,7 +10,8 @@
 import { type BackwardOptions, backward as runBackward } from "./autodiff/engine.js";
 import { isGradEnabled, noGrad } from "./autodiff/grad-mode.js";
 import type { DType } from "./dtype.js";
-import { GraphError, ShapeError } from "./errors.js";
+import { ArgumentError, DTypeError, GraphError, ShapeError } from "./errors.js";
+import { isInt32Value } from "./ops/convert.js";
 import {
   abs,
   acos,
@@ -101,7 +102,7 @@ import {
   where,
   xlogy,
 } from "./ops/index.js";
-import { formatShape, shapesEqual } from "./shape.js";
+import { describeValue, formatShape, shapesEqual } from "./shape.js";
 import { Tensor, type TensorLike } from "./tensor/tensor.js";
 
 type Axes = number | readonly number[];
@@ -369,7 +370,7 @@ type MethodTable = {
 };
 
 /** Writes `values` (already checked to be a result of this tensor's ops) into its storage. */
-function writeInPlace<T extends Tensor>(t: T, op: string, values: Tensor): T {
+function writeInPlace<T extends Tensor>(t: T, op: string, values: Tensor, cast = false): T {
   if (t._requiresGrad && isGradEnabled()) {
     throw new GraphError(
       `${op}: a tensor that requires grad cannot be modified in place while grad is recorded; wrap the update in noGrad(() => …)`,
@@ -378,6 +379,11 @@ function writeInPlace<T extends Tensor>(t: T, op: string, values: Tensor): T {
   if (!shapesEqual(values.shape, t.shape)) {
     throw new ShapeError(
       `${op}: the result has shape ${formatShape(values.shape)} but this tensor has shape ${formatShape(t.shape)}`,
+    );
+  }
+  if (!cast && t.dtype === "int32" && values.dtype !== "int32") {
+    throw new DTypeError(
+      `${op}: the result has dtype ${values.dtype}, which cannot be stored in this int32 tensor (shape ${formatShape(t.shape)}) in place; use the out-of-place ${op.slice(0, -1)} or convert first with .to("${values.dtype}")`,
     );
   }
   const data = t._storage.data;
@@ -394,10 +400,18 @@ const methods: MethodTable = {
   },
   copy_(src) {
     const s = asTensor(src, this.dtype);
+    const lead = this.ndim - s.ndim;
+    if (lead < 0 || s.shape.some((d, i) => d !== 1 && d !== this.shape[lead + i])) {
+      throw new ShapeError(
+        `copy_: src of shape ${formatShape(s.shape)} does not broadcast to this tensor's shape ${formatShape(this.shape)}`,
+      );
+    }
+    // copy_ converts like PyTorch's (float into int32 truncates towards zero)
     return writeInPlace(
       this,
       "copy_",
       noGrad(() => expand(s, this.shape)),
+      true,
     );
   },
   add_(other, alpha = 1) {
@@ -429,6 +443,14 @@ const methods: MethodTable = {
     );
   },
   fill_(value) {
+    if (typeof value !== "number") {
+      throw new ArgumentError(`fill_: value must be a number, got ${describeValue(value)}`);
+    }
+    if (this.dtype === "int32" && !isInt32Value(value)) {
+      throw new DTypeError(
+        `fill_: value ${value} is not a 32-bit integer, so it cannot be stored in this int32 tensor`,
+      );
+    }
     if (this._requiresGrad && isGradEnabled()) {
       throw new GraphError(
         "fill_: a tensor that requires grad cannot be modified in place while grad is recorded",

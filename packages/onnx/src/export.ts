@@ -14,7 +14,7 @@ export const DEFAULT_ONNX_OPSET = 20;
 /** The oldest opset `exportOnnx` writes. */
 export const MIN_ONNX_OPSET = 17;
 /** The version written as the model's producer_version: this package's. */
-export const PRODUCER_VERSION = "0.0.0";
+export const PRODUCER_VERSION = "0.1.0";
 
 /** Options of `exportOnnx`. */
 export interface ExportOnnxOptions {

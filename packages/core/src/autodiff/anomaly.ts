@@ -1,4 +1,5 @@
 import type { TypedArray } from "../dtype.js";
+import { checkFunction } from "../shape.js";
 
 let anomalyEnabled = false;
 
@@ -47,6 +48,7 @@ export function setDetectAnomaly(enabled: boolean): void {
  * detectAnomaly(() => loss.backward()); // throws AnomalyError naming the op that made the NaN
  */
 export function detectAnomaly<T>(fn: () => T): T {
+  checkFunction("detectAnomaly", "fn", fn);
   const prev = anomalyEnabled;
   anomalyEnabled = true;
   try {

@@ -1,5 +1,5 @@
 import { allocate } from "../dtype.js";
-import { AnomalyError, GraphError, ShapeError } from "../errors.js";
+import { AnomalyError, DTypeError, GraphError, ShapeError } from "../errors.js";
 import { formatShape, shapesEqual } from "../shape.js";
 import type { Node } from "../tensor/node.js";
 import type { Storage } from "../tensor/storage.js";
@@ -152,15 +152,24 @@ function topologicalOrder(roots: readonly Tensor[]): Tensor[] {
 function runHooks(t: Tensor, grad: Tensor): Tensor {
   let g = grad;
   for (const hook of [...(t._hooks ?? [])]) {
-    const r = hook(g);
-    if (r instanceof Tensor) {
-      if (!shapesEqual(r.shape, g.shape)) {
-        throw new ShapeError(
-          `registerHook: a hook returned a gradient of shape ${formatShape(r.shape)} for a tensor of shape ${formatShape(g.shape)}`,
-        );
-      }
-      g = r;
+    const r: unknown = hook(g);
+    if (r === undefined || r === null) continue;
+    if (!(r instanceof Tensor)) {
+      throw new GraphError(
+        `registerHook: a hook must return a Tensor or undefined, got ${Array.isArray(r) ? "an array" : typeof r}`,
+      );
     }
+    if (!shapesEqual(r.shape, g.shape)) {
+      throw new ShapeError(
+        `registerHook: a hook returned a gradient of shape ${formatShape(r.shape)} for a tensor of shape ${formatShape(g.shape)}`,
+      );
+    }
+    if (r.dtype !== g.dtype) {
+      throw new DTypeError(
+        `registerHook: a hook returned a ${r.dtype} gradient for a ${g.dtype} tensor of shape ${formatShape(g.shape)}; convert it with .to("${g.dtype}")`,
+      );
+    }
+    g = r;
   }
   return g;
 }

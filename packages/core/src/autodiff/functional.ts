@@ -1,6 +1,6 @@
 import { allocate, isFloat } from "../dtype.js";
 import { ArgumentError, GraphError } from "../errors.js";
-import { formatShape } from "../shape.js";
+import { checkArray, checkFunction, describeValue, formatShape } from "../shape.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { backward } from "./engine.js";
 import { isGradEnabled, setGradEnabled } from "./grad-mode.js";
@@ -115,6 +115,9 @@ export function valueAndGrad(
   f: Fn,
   options: GradOptions = {},
 ): (...args: TensorLike[]) => [Tensor, Tensor | Tensor[]] {
+  checkFunction("grad", "f", f);
+  if (typeof options !== "object" || options === null)
+    throw new ArgumentError(`grad: options must be an object, got ${describeValue(options)}`);
   const argnums = options.argnums ?? 0;
   const list = typeof argnums === "number" ? [argnums] : [...argnums];
   return (...args: TensorLike[]) => {
@@ -167,6 +170,7 @@ export function vjp(
   f: Fn,
   ...primals: TensorLike[]
 ): [Tensor, (cotangent: TensorLike) => Tensor[]] {
+  checkFunction("vjp", "f", f);
   const all = primals.map((_, i) => i);
   const { tensors: xs } = prepare("vjp", primals, all);
   const out = evaluate("vjp", f, xs);
@@ -199,10 +203,25 @@ export function gradients(
   inputs: readonly Tensor[],
   options: GradientsOptions = {},
 ): Tensor[] {
+  checkTensorList("gradients", "outputs", outputs);
+  checkTensorList("gradients", "inputs", inputs);
+  if (typeof options !== "object" || options === null)
+    throw new ArgumentError(`gradients: options must be an object, got ${describeValue(options)}`);
+  if (options.gradOutputs !== undefined)
+    checkArray("gradients", "gradOutputs", options.gradOutputs);
   const createGraph = options.createGraph ?? false;
   return backward(outputs, options.gradOutputs ?? outputs.map(() => undefined), {
     inputs,
     createGraph,
     retainGraph: options.retainGraph ?? createGraph,
+  });
+}
+
+/** Throws unless `value` is an array of tensors. */
+function checkTensorList(op: string, arg: string, value: unknown): void {
+  checkArray(op, arg, value);
+  (value as unknown[]).forEach((t, i) => {
+    if (!(t instanceof Tensor))
+      throw new ArgumentError(`${op}: ${arg}[${i}] must be a Tensor, got ${describeValue(t)}`);
   });
 }

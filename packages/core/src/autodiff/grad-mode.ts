@@ -1,3 +1,5 @@
+import { checkFunction } from "../shape.js";
+
 /** Whether ops record graph nodes. Toggled by `noGrad` and `enableGrad`. */
 let gradEnabled = true;
 
@@ -19,6 +21,7 @@ export function setGradEnabled(enabled: boolean): boolean {
  * const yHat = noGrad(() => model.forward(x)); // evaluation, no graph kept
  */
 export function noGrad<T>(fn: () => T): T {
+  checkFunction("noGrad", "fn", fn);
   const prev = setGradEnabled(false);
   try {
     return fn();
@@ -34,6 +37,7 @@ export function noGrad<T>(fn: () => T): T {
  * noGrad(() => enableGrad(() => x.mul(x))); // records the mul
  */
 export function enableGrad<T>(fn: () => T): T {
+  checkFunction("enableGrad", "fn", fn);
   const prev = setGradEnabled(true);
   try {
     return fn();

@@ -3,7 +3,7 @@ import { enableGrad, noGrad } from "../autodiff/grad-mode.js";
 import { allocate, isFloat } from "../dtype.js";
 import { ArgumentError, DTypeError, GradcheckError } from "../errors.js";
 import { Generator } from "../random/generator.js";
-import { stridesOf } from "../shape.js";
+import { checkArray, checkFunction, describeValue, dimAt, stridesOf } from "../shape.js";
 import { Tensor } from "../tensor/tensor.js";
 
 /** A function to check: tensors in, one tensor or a list of tensors out. */
@@ -88,7 +88,24 @@ function withData(x: Tensor, data: Float64Array): Tensor {
 }
 
 function unravel(shape: readonly number[], flat: number): number[] {
-  return stridesOf(shape).map((s, d) => Math.floor(flat / s) % (shape[d] as number));
+  return stridesOf(shape).map((s, d) => Math.floor(flat / s) % dimAt(shape, d));
+}
+
+/** xs[i] for an index the caller's bounds guarantee (a bug otherwise, reported as one). */
+function at<T>(xs: ArrayLike<T>, i: number): T {
+  const x = xs[i];
+  if (x === undefined)
+    throw new RangeError(`internal: index ${i} is out of range (length ${xs.length})`);
+  return x;
+}
+
+/** Σ a[j]·b[j] over arrays of one length. */
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  a.forEach((v, j) => {
+    s += v * at(b, j);
+  });
+  return s;
 }
 
 /**
@@ -106,6 +123,10 @@ export function gradcheck(
   inputs: readonly Tensor[],
   options: GradcheckOptions = {},
 ): GradcheckReport {
+  checkFunction("gradcheck", "f", f);
+  checkArray("gradcheck", "inputs", inputs);
+  if (typeof options !== "object" || options === null)
+    throw new ArgumentError(`gradcheck: options must be an object, got ${describeValue(options)}`);
   const eps = options.eps ?? 1e-6;
   const atol = options.atol ?? 1e-5;
   const rtol = options.rtol ?? 1e-3;
@@ -127,14 +148,12 @@ export function gradcheck(
   const live = outs.map((o) => o._requiresGrad);
   const pullback = (seeds: Float64Array[]): Float64Array[] => {
     const roots = outs.filter((_, k) => live[k]);
-    if (roots.length === 0) return diff.map((i) => new Float64Array((inputs[i] as Tensor).size));
+    if (roots.length === 0) return diff.map((i) => new Float64Array(at(inputs, i).size));
     const gs = gradients(
       roots,
-      diff.map((i) => leaves[i] as Tensor),
+      diff.map((i) => at(leaves, i)),
       {
-        gradOutputs: outs.flatMap((o, k) =>
-          live[k] ? [withData(o, seeds[k] as Float64Array)] : [],
-        ),
+        gradOutputs: outs.flatMap((o, k) => (live[k] ? [withData(o, at(seeds, k))] : [])),
         retainGraph: true,
       },
     );
@@ -158,7 +177,7 @@ export function gradcheck(
       const vs = outs.map((o) => Float64Array.from({ length: o.size }, () => rng.normal()));
       const jtv = pullback(vs);
       diff.forEach((i, slot) => {
-        const x = inputs[i] as Tensor;
+        const x = at(inputs, i);
         const u = Float64Array.from({ length: x.size }, () => rng.normal());
         const base = Float64Array.from(x._data);
         const plus = evaluateAt(
@@ -167,7 +186,7 @@ export function gradcheck(
           i,
           withData(
             x,
-            base.map((v, j) => v + eps * (u[j] as number)),
+            base.map((v, j) => v + eps * at(u, j)),
           ),
         );
         const minus = evaluateAt(
@@ -176,51 +195,47 @@ export function gradcheck(
           i,
           withData(
             x,
-            base.map((v, j) => v - eps * (u[j] as number)),
+            base.map((v, j) => v - eps * at(u, j)),
           ),
         );
         let numerical = 0;
         vs.forEach((v, k) => {
-          const p = plus[k] as Float64Array;
-          const m = minus[k] as Float64Array;
-          for (let j = 0; j < v.length; j++)
-            numerical += (v[j] as number) * (((p[j] as number) - (m[j] as number)) / (2 * eps));
+          const p = at(plus, k);
+          const m = at(minus, k);
+          numerical += dot(
+            v,
+            p.map((pj, j) => (pj - at(m, j)) / (2 * eps)),
+          );
         });
-        let analytical = 0;
-        const g = jtv[slot] as Float64Array;
-        for (let j = 0; j < u.length; j++) analytical += (g[j] as number) * (u[j] as number);
+        const analytical = dot(at(jtv, slot), u);
         compare({ kind: "direction", input: i, analytical, numerical });
       });
     }
 
     // Element by element, for small problems.
-    const inSize = diff.reduce((s, i) => s + (inputs[i] as Tensor).size, 0);
+    const inSize = diff.reduce((s, i) => s + at(inputs, i).size, 0);
     const outSize = outs.reduce((s, o) => s + o.size, 0);
     if (!(options.elementwise ?? (inSize <= 256 && outSize <= 256))) return;
     const rows: Float64Array[][] = [];
     outs.forEach((o, k) => {
       for (let e = 0; e < o.size; e++) {
         const seeds = outs.map((q) => new Float64Array(q.size));
-        (seeds[k] as Float64Array)[e] = 1;
+        at(seeds, k)[e] = 1;
         rows.push(pullback(seeds));
       }
     });
     diff.forEach((i, slot) => {
-      const x = inputs[i] as Tensor;
+      const x = at(inputs, i);
       for (let j = 0; j < x.size; j++) {
-        const p = Float64Array.from(x._data);
-        const m = Float64Array.from(x._data);
-        p[j] = (p[j] as number) + eps;
-        m[j] = (m[j] as number) - eps;
+        const p = Float64Array.from(x._data, (v, q) => (q === j ? v + eps : v));
+        const m = Float64Array.from(x._data, (v, q) => (q === j ? v - eps : v));
         const fp = evaluateAt(f, inputs, i, withData(x, p));
         const fm = evaluateAt(f, inputs, i, withData(x, m));
         let row = 0;
         outs.forEach((o, k) => {
           for (let e = 0; e < o.size; e++, row++) {
-            const numerical =
-              (((fp[k] as Float64Array)[e] as number) - ((fm[k] as Float64Array)[e] as number)) /
-              (2 * eps);
-            const analytical = ((rows[row] as Float64Array[])[slot] as Float64Array)[j] as number;
+            const numerical = (at(at(fp, k), e) - at(at(fm, k), e)) / (2 * eps);
+            const analytical = at(at(at(rows, row), slot), j);
             compare({
               kind: "element",
               input: i,
@@ -237,8 +252,8 @@ export function gradcheck(
   });
 
   const ok = worst === undefined || worst.excess <= 0;
-  if (!ok && (options.raiseException ?? true))
-    throw new GradcheckError(describeFailure(worst as GradcheckWorst, atol, rtol));
+  if (worst !== undefined && !ok && (options.raiseException ?? true))
+    throw new GradcheckError(describeFailure(worst, atol, rtol));
   return { ok, checks, worst };
 }
 
@@ -263,12 +278,17 @@ export function gradgradcheck(
   inputs: readonly Tensor[],
   options: GradcheckOptions = {},
 ): GradcheckReport {
+  checkFunction("gradgradcheck", "f", f);
+  checkArray("gradgradcheck", "inputs", inputs);
+  if (typeof options !== "object" || options === null)
+    throw new ArgumentError(
+      `gradgradcheck: options must be an object, got ${describeValue(options)}`,
+    );
   const diff = floatInputs("gradgradcheck", inputs);
   const rng = new Generator((options.seed ?? 0) + 1);
   const sample = enableGrad(() => asList(f(...inputs.map((x) => x.detach()))));
   const cotangents = sample.map((o) => {
-    const data = allocate("float64", o.size) as Float64Array;
-    for (let j = 0; j < data.length; j++) data[j] = rng.normal();
+    const data = Float64Array.from({ length: o.size }, () => rng.normal());
     return Tensor._fromData(data, o.shape, "float64");
   });
   const n = inputs.length;
@@ -283,11 +303,11 @@ export function gradgradcheck(
     return enableGrad(() => {
       const outs = asList(f(...xs));
       const roots = outs.filter((o) => o._requiresGrad);
-      if (roots.length === 0) return diff.map((i) => (xs[i] as Tensor).mul(0));
+      if (roots.length === 0) return diff.map((i) => at(xs, i).mul(0));
       return gradients(
         roots,
-        diff.map((i) => xs[i] as Tensor),
-        { gradOutputs: vs.filter((_, k) => (outs[k] as Tensor)._requiresGrad), createGraph: true },
+        diff.map((i) => at(xs, i)),
+        { gradOutputs: vs.filter((_, k) => at(outs, k)._requiresGrad), createGraph: true },
       );
     });
   };

@@ -122,6 +122,8 @@ export function gelu(x: number): number {
 /** Φ(x) + x φ(x). */
 export function geluGrad(x: number): number {
   if (x < -40) return 0;
+  // φ(x) is 0 above 40, and x·0 would be NaN at +∞ (f'(+∞) = 1).
+  if (x > 40) return 1;
   return normalCdf(x) + x * normalPdf(x);
 }
 

@@ -17,5 +17,5 @@ const absOp = defineUnary({
  * abs(tensor([-1, 2])); // [1, 2]
  */
 export function abs(x: TensorLike): Tensor {
-  return absOp([asTensor(x)], {});
+  return absOp([asTensor(x, undefined, "abs")], {});
 }

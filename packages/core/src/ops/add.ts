@@ -16,5 +16,5 @@ const addOp = defineBinary({
  * add(tensor([[1], [2]]), tensor([10, 20])); // [[11, 21], [12, 22]]
  */
 export function add(a: TensorLike, b: TensorLike): Tensor {
-  return addOp(asPair(a, b), {});
+  return addOp(asPair(a, b, "add"), {});
 }

@@ -13,5 +13,5 @@ const argmaxOf = defineArgExtremum("argmax");
  * argmax(tensor([[1, 5, 5], [7, 2, 0]]), 1); // [1, 0]
  */
 export function argmax(x: TensorLike, axis?: number, keepDims = false): Tensor {
-  return argmaxOf(asTensor(x), axis, keepDims);
+  return argmaxOf(asTensor(x, undefined, "argmax"), axis, keepDims);
 }

@@ -13,5 +13,5 @@ const argminOf = defineArgExtremum("argmin");
  * argmin(tensor([[1, 5, 5], [7, 2, 0]]), 1); // [0, 2]
  */
 export function argmin(x: TensorLike, axis?: number, keepDims = false): Tensor {
-  return argminOf(asTensor(x), axis, keepDims);
+  return argminOf(asTensor(x, undefined, "argmin"), axis, keepDims);
 }

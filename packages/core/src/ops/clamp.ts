@@ -1,6 +1,8 @@
+import { getDefaultDType } from "../dtype.js";
 import { ArgumentError } from "../errors.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
-import { asTensor } from "./convert.js";
+import { cast } from "./cast.js";
+import { asTensor, isInt32Value } from "./convert.js";
 import { defineOp } from "./define-op.js";
 
 interface ClampAttrs {
@@ -25,8 +27,17 @@ const clampOp = defineOp<[Tensor], ClampAttrs>({
 export function clamp(x: TensorLike, min?: number, max?: number): Tensor {
   const lo = min ?? -Infinity;
   const hi = max ?? Infinity;
+  if (typeof lo !== "number" || typeof hi !== "number") {
+    throw new ArgumentError(
+      `clamp: min and max must be numbers (or undefined), got min=${String(min)} (${typeof min}), max=${String(max)} (${typeof max})`,
+    );
+  }
   if (Number.isNaN(lo) || Number.isNaN(hi) || lo > hi) {
     throw new ArgumentError(`clamp: needs min ≤ max, got min=${min}, max=${max}`);
   }
-  return clampOp([asTensor(x)], { min: lo, max: hi });
+  let t = asTensor(x, undefined, "clamp");
+  // PyTorch's type promotion: an int32 tensor clamped to non-integer bounds gives a float result.
+  const intBound = (v: number) => !Number.isFinite(v) || isInt32Value(v);
+  if (t.dtype === "int32" && !(intBound(lo) && intBound(hi))) t = cast(t, getDefaultDType());
+  return clampOp([t], { min: lo, max: hi });
 }

@@ -18,5 +18,5 @@ const cloneOp = defineUnary({
  * const saved = w.grad?.clone(); // unaffected by later in-place updates of w.grad
  */
 export function clone(x: TensorLike): Tensor {
-  return cloneOp([asTensor(x)], {});
+  return cloneOp([asTensor(x, undefined, "clone")], {});
 }

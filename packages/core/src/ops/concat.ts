@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { dimAt, formatShape, normalizeAxis } from "../shape.js";
+import { checkArray, dimAt, formatShape, normalizeAxis } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
@@ -49,7 +49,8 @@ const concatOp = defineOp<Tensor[], { axis: number }>({
  * concat([ones([2, 3]), zeros([1, 3])], 0).shape; // [3, 3]
  */
 export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
-  const xs = tensors.map((t) => asTensor(t));
+  checkArray("concat", "tensors", tensors);
+  const xs = tensors.map((t) => asTensor(t, undefined, "concat"));
   const [first] = xs;
   if (first === undefined) throw new ArgumentError("concat: needs at least one tensor");
   if (first.ndim === 0) throw new ShapeError("concat: cannot concatenate scalars; use stack");
@@ -65,7 +66,8 @@ export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
  * stack([zeros([3]), ones([3])], 0).shape; // [2, 3]
  */
 export function stack(tensors: readonly TensorLike[], axis = 0): Tensor {
-  const xs = tensors.map((t) => asTensor(t));
+  checkArray("stack", "tensors", tensors);
+  const xs = tensors.map((t) => asTensor(t, undefined, "stack"));
   const [first] = xs;
   if (first === undefined) throw new ArgumentError("stack: needs at least one tensor");
   xs.forEach((x, i) => {

@@ -12,7 +12,7 @@ import { isFloat, promoteTypes } from "../dtype.js";
 import { AnomalyError, ArgumentError, GraphError, ShapeError } from "../errors.js";
 import { isBuiltinOp, registry } from "../registry.js";
 import type { Shape } from "../shape.js";
-import { formatShape, shapesEqual, sizeOf } from "../shape.js";
+import { checkSize, formatShape, shapesEqual, sizeOf } from "../shape.js";
 import type { Node } from "../tensor/node.js";
 import type { Storage } from "../tensor/storage.js";
 import { Tensor } from "../tensor/tensor.js";
@@ -172,6 +172,7 @@ export function defineOp<I extends readonly Tensor[] = [Tensor], A = NoAttrs>(
     });
     const dtype = def.dtype ? def.dtype(inputs, attrs, def.name) : promotedDType(inputs, def.name);
     const shape = def.shape(inputs, attrs);
+    checkSize(def.name, shape);
     const storage = runForward(def, inputs, attrs, shape, dtype);
     let needsGrad = false;
     if (isGradEnabled()) for (const x of inputs) if (x._requiresGrad) needsGrad = true;
@@ -182,6 +183,7 @@ export function defineOp<I extends readonly Tensor[] = [Tensor], A = NoAttrs>(
         backward,
         inputs,
         versions: inputs.map((x) => x._storage.version),
+        outputVersion: storage.version,
         attrs,
         stack: isAnomalyEnabled() ? captureStack() : undefined,
       };
@@ -242,6 +244,13 @@ function runForward<I extends readonly Tensor[], A>(
     // A forward that returns an input's own array (reshape) makes a view sharing that input's storage.
     for (const x of inputs) if (x._storage.data === result) return x._storage;
     return { data: result, version: 0 };
+  } catch (e) {
+    // A typed array that cannot be allocated (out of memory) is the user's shape being too large.
+    if (e instanceof RangeError && /array|allocation|memory/i.test(e.message))
+      throw new ShapeError(
+        `${def.name}: could not allocate the ${dtype} output of shape ${formatShape(shape)} (${sizeOf(shape)} elements): ${e.message}`,
+      );
+    throw e;
   } finally {
     exitOpForward();
     setGradEnabled(prev);
@@ -258,7 +267,12 @@ function makeBackward<I extends readonly Tensor[], A>(
     const needsInputGrad = inputs.map((x) => x._requiresGrad);
     const ctx: VjpContext<I, A> = {
       inputs,
-      output,
+      // The output is saved for backward like an input: reading it after an in-place write
+      // (y.mul_(0) under noGrad, y.detach().fill_(…)) would give a wrong gradient.
+      get output() {
+        checkOutputVersion(def.name, output, node);
+        return output;
+      },
       attrs: node.attrs as A,
       needsInputGrad: needsInputGrad as VjpContext<I, A>["needsInputGrad"],
     };
@@ -282,6 +296,13 @@ function makeBackward<I extends readonly Tensor[], A>(
       return summed;
     });
   };
+}
+
+function checkOutputVersion(name: string, output: Tensor, node: Node): void {
+  if (node.outputVersion === undefined || output._storage.version === node.outputVersion) return;
+  throw new GraphError(
+    `backward: one of the variables needed for gradient computation has been modified by an inplace operation: the output of ${name} (shape ${formatShape(output.shape)}), which its gradient needs, was changed in place after ${name} computed it (version ${output._storage.version}, expected ${node.outputVersion}); clone() it before changing it in place`,
+  );
 }
 
 function checkForwardAnomaly(name: string, inputs: readonly Tensor[], out: Tensor): void {

@@ -20,5 +20,5 @@ const divOp = defineBinary({
  * div(tensor([1, 3]), 2); // [0.5, 1.5]
  */
 export function div(a: TensorLike, b: TensorLike): Tensor {
-  return divOp(asPair(a, b), {});
+  return divOp(asPair(a, b, "div"), {});
 }

@@ -12,5 +12,5 @@ const eqOp = defineBinary({ name: "eq", kernel: "eq", dtype: int32DType });
  * eq(tensor([1, 2]), 2); // [0, 1]
  */
 export function eq(a: TensorLike, b: TensorLike): Tensor {
-  return eqOp(asPair(a, b));
+  return eqOp(asPair(a, b, "eq"));
 }

@@ -17,5 +17,5 @@ const expOp = defineUnary({
  * exp(tensor([0, 1])); // [1, 2.7183]
  */
 export function exp(x: TensorLike): Tensor {
-  return expOp([asTensor(x)], {});
+  return expOp([asTensor(x, undefined, "exp")], {});
 }

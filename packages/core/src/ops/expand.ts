@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { dimAt, formatShape } from "../shape.js";
+import { checkIntegers, dimAt, formatShape } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
@@ -19,7 +19,8 @@ const expandOp = defineOp<[Tensor], { shape: readonly number[] }>({
  * expand(tensor([[1], [2]]), [2, 3]); // [[1, 1, 1], [2, 2, 2]]
  */
 export function expand(x: TensorLike, shape: readonly number[]): Tensor {
-  const t = asTensor(x);
+  checkIntegers("expand", "shape", shape);
+  const t = asTensor(x, undefined, "expand");
   const lead = shape.length - t.ndim;
   if (lead < 0) {
     throw new ShapeError(

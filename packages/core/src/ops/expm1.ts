@@ -17,5 +17,5 @@ const expm1Op = defineUnary({
  * expm1(tensor([1e-10])); // accurate where exp(x) − 1 loses digits
  */
 export function expm1(x: TensorLike): Tensor {
-  return expm1Op([asTensor(x)], {});
+  return expm1Op([asTensor(x, undefined, "expm1")], {});
 }

@@ -1,7 +1,7 @@
 import { ArgumentError, DTypeError, ShapeError } from "../errors.js";
-import { dimAt, formatShape, normalizeAxis } from "../shape.js";
+import { describeValue, dimAt, formatShape, normalizeAxis } from "../shape.js";
 import { zerosLike } from "../tensor/create.js";
-import type { Tensor, TensorLike } from "../tensor/tensor.js";
+import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp, type Op } from "./define-op.js";
 
@@ -82,8 +82,10 @@ const scatterAddOp: Op<[Tensor, Tensor, Tensor], { axis: number }> = defineOp<
  * gather(tensor([[1, 2], [3, 4]]), 1, tensor([[1], [0]], { dtype: "int32" })); // [[2], [3]]
  */
 export function gather(x: TensorLike, axis: number, index: Tensor): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "gather");
   const a = normalizeAxis("gather", axis, t.ndim);
+  if (!(index instanceof Tensor))
+    throw new ArgumentError(`gather: index must be an int32 Tensor, got ${describeValue(index)}`);
   checkIndex("gather", t, a, index);
   return gatherOp([t, index], { axis: a });
 }
@@ -101,8 +103,8 @@ export function scatterAdd(
   index: Tensor,
   src: TensorLike,
 ): Tensor {
-  const t = asTensor(input);
-  const s = asTensor(src, t.dtype);
+  const t = asTensor(input, undefined, "scatterAdd");
+  const s = asTensor(src, t.dtype, "scatterAdd");
   const a = normalizeAxis("scatterAdd", axis, t.ndim);
   checkIndex("scatterAdd", t, a, index, s.shape);
   return scatterAddOp([t, index, s], { axis: a });

@@ -12,5 +12,5 @@ const geOp = defineBinary({ name: "ge", kernel: "ge", dtype: int32DType });
  * ge(tensor([1, 2]), 2); // [0, 1]
  */
 export function ge(a: TensorLike, b: TensorLike): Tensor {
-  return geOp(asPair(a, b));
+  return geOp(asPair(a, b, "ge"));
 }

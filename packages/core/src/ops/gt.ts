@@ -12,5 +12,5 @@ const gtOp = defineBinary({ name: "gt", kernel: "gt", dtype: int32DType });
  * gt(tensor([1, 3]), 2); // [0, 1]
  */
 export function gt(a: TensorLike, b: TensorLike): Tensor {
-  return gtOp(asPair(a, b));
+  return gtOp(asPair(a, b, "gt"));
 }

@@ -12,5 +12,5 @@ const leOp = defineBinary({ name: "le", kernel: "le", dtype: int32DType });
  * le(tensor([1, 3]), 2); // [1, 0]
  */
 export function le(a: TensorLike, b: TensorLike): Tensor {
-  return leOp(asPair(a, b));
+  return leOp(asPair(a, b, "le"));
 }

@@ -17,5 +17,5 @@ const logOp = defineUnary({
  * log(tensor([1, Math.E])); // [0, 1]
  */
 export function log(x: TensorLike): Tensor {
-  return logOp([asTensor(x)], {});
+  return logOp([asTensor(x, undefined, "log")], {});
 }

@@ -17,5 +17,5 @@ const log1pOp = defineUnary({
  * log1p(tensor([1e-10])); // accurate where log(1 + x) loses digits
  */
 export function log1p(x: TensorLike): Tensor {
-  return log1pOp([asTensor(x)], {});
+  return log1pOp([asTensor(x, undefined, "log1p")], {});
 }

@@ -1,7 +1,8 @@
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { max } from "./max.js";
-import type { Axes } from "./reduction.js";
+import { type Axes, checkAxes, checkKeepDims } from "./reduction.js";
+import { sum } from "./sum.js";
 import { where } from "./where.js";
 
 /**
@@ -12,7 +13,11 @@ import { where } from "./where.js";
  * logSumExp(tensor([1000, 1000])); // 1000.6931, not Infinity
  */
 export function logSumExp(x: TensorLike, axes?: Axes, keepDims = false): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "logSumExp");
+  const list = checkAxes("logSumExp", t, axes);
+  checkKeepDims("logSumExp", keepDims);
+  // log Σ over no elements is log 0 = −∞ (PyTorch's value), kept differentiable through sum
+  if (list.some((a) => t.shape[a] === 0)) return sum(t, axes, keepDims).add(-Infinity);
   const m0 = max(t, axes, true).detach();
   // NOTE: an infinite maximum (all −∞, or a +∞) is replaced by 0 so that x − m is not NaN.
   const m = where(m0.abs().lt(Infinity), m0, 0);

@@ -12,5 +12,5 @@ const ltOp = defineBinary({ name: "lt", kernel: "lt", dtype: int32DType });
  * lt(tensor([1, 2]), 2); // [1, 0]
  */
 export function lt(a: TensorLike, b: TensorLike): Tensor {
-  return ltOp(asPair(a, b));
+  return ltOp(asPair(a, b, "lt"));
 }

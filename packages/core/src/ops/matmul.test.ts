@@ -110,7 +110,7 @@ describe("matmul", () => {
       "matmul: cannot multiply [32, 784] by [256, 10]: inner dimensions 784 and 256 differ",
     );
     expect(() => matmul(zeros([2, 2, 3]), zeros([3, 3, 1]))).toThrow(
-      /^matmul: shapes \[2\] and \[3\] cannot be broadcast together/,
+      /^matmul: cannot multiply \[2, 2, 3\] by \[3, 3, 1\]: their batch dimensions \[2\] and \[3\] cannot be broadcast together/,
     );
     expect(() => matmul(tensor(1), zeros([1]))).toThrow(
       "matmul: both arguments need at least one dimension, got [] and [1]",

@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { broadcastShapes, dimAt, formatShape } from "../shape.js";
+import { broadcastShapes, describeValue, dimAt, formatShape } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asPair } from "./convert.js";
 import { defineOp, type Op } from "./define-op.js";
@@ -27,7 +27,18 @@ const matmulOp: Op<[Tensor, Tensor], MatmulAttrs> = defineOp<[Tensor, Tensor], M
         `matmul: cannot multiply ${formatShape(x.shape)}${transA ? "ᵀ" : ""} by ${formatShape(y.shape)}${transB ? "ᵀ" : ""}: inner dimensions ${k1} and ${k2} differ`,
       );
     }
-    return [...broadcastShapes("matmul", x.shape.slice(0, -2), y.shape.slice(0, -2)), m, n];
+    const batchA = x.shape.slice(0, -2);
+    const batchB = y.shape.slice(0, -2);
+    let batch: number[];
+    try {
+      batch = broadcastShapes("matmul", batchA, batchB);
+    } catch (e) {
+      if (!(e instanceof ShapeError)) throw e;
+      throw new ShapeError(
+        `matmul: cannot multiply ${formatShape(x.shape)} by ${formatShape(y.shape)}: their batch dimensions ${formatShape(batchA)} and ${formatShape(batchB)} cannot be broadcast together`,
+      );
+    }
+    return [...batch, m, n];
   },
   forward: (be, [x, y], { transA, transB }, out) =>
     be.matmul(x.data, x.shape, y.data, y.shape, transA, transB, out.shape, out.dtype),
@@ -63,9 +74,16 @@ export interface MatmulOptions {
  * matmul(ones([32, 784]), ones([10, 784]), { transposeB: true }).shape; // [32, 10]
  */
 export function matmul(a: TensorLike, b: TensorLike, options: MatmulOptions = {}): Tensor {
-  const [x, y] = asPair(a, b);
+  const [x, y] = asPair(a, b, "matmul");
   const transA = options.transposeA ?? false;
   const transB = options.transposeB ?? false;
+  for (const [name, v] of [
+    ["transposeA", transA],
+    ["transposeB", transB],
+  ] as const) {
+    if (typeof v !== "boolean")
+      throw new ArgumentError(`matmul: ${name} must be true or false, got ${describeValue(v)}`);
+  }
   if (x.ndim === 0 || y.ndim === 0) {
     throw new ShapeError(
       `matmul: both arguments need at least one dimension, got ${formatShape(x.shape)} and ${formatShape(y.shape)}`,

@@ -12,6 +12,6 @@ const maxOp = defineExtremum("max");
  * max(tensor([[1, 5], [7, 2]]), 1); // [5, 7]
  */
 export function max(x: TensorLike, axes?: Axes, keepDims = false): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "max");
   return maxOp([t], reduceAttrs("max", t, axes, keepDims));
 }

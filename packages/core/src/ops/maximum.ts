@@ -12,5 +12,5 @@ const maximumOp = defineElementwiseExtremum("maximum");
  * maximum(tensor([1, 5]), tensor([3, 2])); // [3, 5]
  */
 export function maximum(a: TensorLike, b: TensorLike): Tensor {
-  return maximumOp(asPair(a, b), {});
+  return maximumOp(asPair(a, b, "maximum"), {});
 }

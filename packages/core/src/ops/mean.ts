@@ -1,13 +1,13 @@
-import { dimAt, normalizeAxes } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
-import type { Axes } from "./reduction.js";
+import { type Axes, checkAxes, checkKeepDims } from "./reduction.js";
 import { sum } from "./sum.js";
 
 /** Number of elements reduced over `axes` of `x`. */
 export function countOver(op: string, x: Tensor, axes: Axes): number {
   let n = 1;
-  for (const a of normalizeAxes(op, axes, x.ndim)) n *= dimAt(x.shape, a);
+  // a scalar accepts axis 0 (or −1), of size 1, as in PyTorch
+  for (const a of checkAxes(op, x, axes)) n *= x.shape[a] ?? 1;
   return n;
 }
 
@@ -19,7 +19,9 @@ export function countOver(op: string, x: Tensor, axes: Axes): number {
  * mean(tensor([[1, 2], [3, 4]]), 0); // [2, 3]
  */
 export function mean(x: TensorLike, axes?: Axes, keepDims = false): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "mean");
+  checkKeepDims("mean", keepDims);
+  const n = countOver("mean", t, axes);
   const f = t.dtype === "int32" ? t.to("float32") : t;
-  return sum(f, axes, keepDims).div(countOver("mean", t, axes));
+  return sum(f, axes, keepDims).div(n);
 }

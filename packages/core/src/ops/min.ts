@@ -12,6 +12,6 @@ const minOp = defineExtremum("min");
  * min(tensor([[1, 5], [7, 2]]), 1); // [1, 2]
  */
 export function min(x: TensorLike, axes?: Axes, keepDims = false): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "min");
   return minOp([t], reduceAttrs("min", t, axes, keepDims));
 }

@@ -12,5 +12,5 @@ const minimumOp = defineElementwiseExtremum("minimum");
  * minimum(tensor([1, 5]), tensor([3, 2])); // [1, 2]
  */
 export function minimum(a: TensorLike, b: TensorLike): Tensor {
-  return minimumOp(asPair(a, b), {});
+  return minimumOp(asPair(a, b, "minimum"), {});
 }

@@ -19,5 +19,5 @@ const mulOp = defineBinary({
  * mul(tensor([1, 2]), tensor([3, 4])); // [3, 8]
  */
 export function mul(a: TensorLike, b: TensorLike): Tensor {
-  return mulOp(asPair(a, b), {});
+  return mulOp(asPair(a, b, "mul"), {});
 }

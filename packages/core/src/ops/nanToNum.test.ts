@@ -52,10 +52,10 @@ describe("nanToNum", () => {
 
 describe("logit", () => {
   it("is log(x/(1 − x)), clamped to [eps, 1 − eps] when eps is given", () => {
-    const [a, b] = logit(tensor([0.5, 0.75], f64)).toArray();
+    const [a, b] = logit(tensor([0.5, 0.75], f64)).data();
     expect(a).toBe(0);
     expect(b).toBeCloseTo(Math.log(3), 15);
-    const [lo, hi] = logit(tensor([0, 1], f64), { eps: 1e-6 }).toArray();
+    const [lo, hi] = logit(tensor([0, 1], f64), { eps: 1e-6 }).data();
     expect(lo).toBeCloseTo(Math.log(1e-6 / (1 - 1e-6)), 12);
     // 1 − eps is rounded, and 1 − (1 − eps) keeps that rounding, in PyTorch as here
     const top = 1 - 1e-6;

@@ -12,5 +12,5 @@ const neOp = defineBinary({ name: "ne", kernel: "ne", dtype: int32DType });
  * ne(tensor([1, 2]), 2); // [1, 0]
  */
 export function ne(a: TensorLike, b: TensorLike): Tensor {
-  return neOp(asPair(a, b));
+  return neOp(asPair(a, b, "ne"));
 }

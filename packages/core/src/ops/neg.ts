@@ -17,5 +17,5 @@ const negOp = defineUnary({
  * neg(tensor([1, -2])); // [-1, 2]
  */
 export function neg(x: TensorLike): Tensor {
-  return negOp([asTensor(x)], {});
+  return negOp([asTensor(x, undefined, "neg")], {});
 }

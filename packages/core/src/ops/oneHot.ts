@@ -1,7 +1,8 @@
 import type { DType } from "../dtype.js";
 import { ArgumentError, DTypeError } from "../errors.js";
+import { describeValue } from "../shape.js";
 import { arange } from "../tensor/create.js";
-import type { Tensor } from "../tensor/tensor.js";
+import { Tensor } from "../tensor/tensor.js";
 import { eq } from "./eq.js";
 
 /**
@@ -12,6 +13,8 @@ import { eq } from "./eq.js";
  * oneHot(tensor([0, 2], { dtype: "int32" }), 3); // [[1, 0, 0], [0, 0, 1]]
  */
 export function oneHot(labels: Tensor, numClasses = -1, options: { dtype?: DType } = {}): Tensor {
+  if (!(labels instanceof Tensor))
+    throw new ArgumentError(`oneHot: labels must be an int32 Tensor, got ${describeValue(labels)}`);
   if (labels.dtype !== "int32") {
     throw new DTypeError(
       `oneHot: labels must be int32 class indices, got ${labels.dtype} (convert with .int() if they are whole numbers)`,

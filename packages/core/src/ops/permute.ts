@@ -1,5 +1,5 @@
 import { ArgumentError } from "../errors.js";
-import { dimAt, normalizeAxis } from "../shape.js";
+import { checkIntegers, dimAt, normalizeAxis } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
@@ -25,7 +25,8 @@ const permuteOp = defineOp<[Tensor], { perm: readonly number[] }>({
  * permute(zeros([2, 3, 4]), [2, 0, 1]).shape; // [4, 2, 3]
  */
 export function permute(x: TensorLike, perm: readonly number[]): Tensor {
-  const t = asTensor(x);
+  checkIntegers("permute", "perm", perm);
+  const t = asTensor(x, undefined, "permute");
   if (perm.length !== t.ndim) {
     throw new ArgumentError(
       `permute: perm [${perm.join(", ")}] has ${perm.length} axes but the tensor has rank ${t.ndim}`,
@@ -45,7 +46,7 @@ export function permute(x: TensorLike, perm: readonly number[]): Tensor {
  * transpose(zeros([2, 3])).shape; // [3, 2]
  */
 export function transpose(x: TensorLike, axis0 = -2, axis1 = -1): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "transpose");
   const a = normalizeAxis("transpose", axis0, t.ndim);
   const b = normalizeAxis("transpose", axis1, t.ndim);
   const perm = t.shape.map((_, i) => (i === a ? b : i === b ? a : i));

@@ -24,5 +24,5 @@ const powOp = defineBinary({
  * pow(tensor([1, 2, 3]), 2); // [1, 4, 9]
  */
 export function pow(a: TensorLike, b: TensorLike): Tensor {
-  return powOp(asPair(a, b), {});
+  return powOp(asPair(a, b, "pow"), {});
 }

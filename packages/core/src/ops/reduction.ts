@@ -2,7 +2,7 @@ import type { ReduceKernel } from "../backend/backend.js";
 import type { DType } from "../dtype.js";
 import { ArgumentError } from "../errors.js";
 import type { Shape } from "../shape.js";
-import { formatShape, normalizeAxes, reducedShape } from "../shape.js";
+import { describeValue, formatShape, normalizeAxes, reducedShape } from "../shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { defineOp, type Op, type OpDef } from "./define-op.js";
 
@@ -17,7 +17,29 @@ export type Axes = number | readonly number[] | undefined;
 
 /** The attributes of a reduction of `x` over `axes`, validated against its rank. */
 export function reduceAttrs(op: string, x: Tensor, axes: Axes, keepDims: boolean): ReduceAttrs {
-  return { axes: normalizeAxes(op, axes, x.ndim), keepDims };
+  const list = checkAxes(op, x, axes);
+  // A scalar accepts axis 0 or −1 (as in PyTorch) and has nothing to reduce.
+  return { axes: x.ndim === 0 ? [] : list, keepDims: checkKeepDims(op, keepDims) };
+}
+
+/** The axes of a reduction checked against x's rank, with `op` (the function called) in errors. */
+export function checkAxes(op: string, x: Tensor, axes: Axes): number[] {
+  if (axes !== undefined && typeof axes !== "number" && !Array.isArray(axes)) {
+    throw new ArgumentError(
+      `${op}: axes must be a number, an array of numbers or undefined, got ${describeValue(axes)}`,
+    );
+  }
+  return normalizeAxes(op, axes, x.ndim);
+}
+
+/** Throws unless keepDims is a boolean (a string "false" would otherwise keep the axes). */
+export function checkKeepDims(op: string, keepDims: unknown): boolean {
+  if (typeof keepDims !== "boolean") {
+    throw new ArgumentError(
+      `${op}: keepDims must be true or false, got ${describeValue(keepDims)}`,
+    );
+  }
+  return keepDims;
 }
 
 /** x's shape with the reduced axes kept as 1: the shape a reduction's gradient is expanded from. */
@@ -87,6 +109,10 @@ export function defineArgExtremum(
     noGradient: `it returns integer indices and carries no gradient; use softmax as a differentiable stand-in for ${kind}`,
   });
   return (x, axis, keepDims = false) => {
+    checkKeepDims(kind, keepDims);
+    if (axis !== undefined && typeof axis !== "number") {
+      throw new ArgumentError(`${kind}: axis must be an integer, got ${describeValue(axis)}`);
+    }
     if (axis !== undefined) return op([x], reduceAttrs(kind, x, axis, keepDims));
     const flat = x.reshape([x.size]);
     const i = op([flat], reduceAttrs(kind, flat, 0, false));

@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { formatShape, sizeOf } from "../shape.js";
+import { checkIntegers, formatShape, sizeOf } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp } from "./define-op.js";
@@ -56,7 +56,8 @@ function resolveShape(
  * reshape(arange(6), [2, -1]).shape; // [2, 3]
  */
 export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
-  const t = asTensor(x);
+  checkIntegers("reshape", "shape", shape);
+  const t = asTensor(x, undefined, "reshape");
   const s = resolveShape("reshape", t.shape, shape);
   if (s.length === t.ndim && s.every((d, i) => d === t.shape[i])) return t;
   return reshapeOp([t], { shape: s });
@@ -69,7 +70,7 @@ export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
  * flatten(zeros([2, 3, 4]), 1).shape; // [2, 12]
  */
 export function flatten(x: TensorLike, startAxis = 0, endAxis = -1): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "flatten");
   if (t.ndim === 0) return t.reshape([1]);
   const r = t.ndim;
   const s = startAxis < 0 ? startAxis + r : startAxis;
@@ -91,7 +92,8 @@ export function flatten(x: TensorLike, startAxis = 0, endAxis = -1): Tensor {
  * squeeze(zeros([2, 1, 3])).shape; // [2, 3]
  */
 export function squeeze(x: TensorLike, axes?: number | readonly number[]): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "squeeze");
+  if (axes !== undefined && typeof axes !== "number") checkIntegers("squeeze", "axes", axes);
   const r = t.ndim;
   const list =
     axes === undefined
@@ -112,7 +114,7 @@ export function squeeze(x: TensorLike, axes?: number | readonly number[]): Tenso
  * unsqueeze(zeros([3]), 0).shape; // [1, 3]
  */
 export function unsqueeze(x: TensorLike, axis: number): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "unsqueeze");
   const r = t.ndim + 1;
   if (!Number.isInteger(axis) || axis < -r || axis >= r) {
     throw new ArgumentError(`unsqueeze: axis ${axis} is out of range for a result of rank ${r}`);

@@ -18,5 +18,5 @@ const signOp = defineUnary({
  * sign(tensor([-3, 0, 2])); // [-1, 0, 1]
  */
 export function sign(x: TensorLike): Tensor {
-  return signOp([asTensor(x)], {});
+  return signOp([asTensor(x, undefined, "sign")], {});
 }

@@ -1,5 +1,5 @@
 import { ArgumentError, ShapeError } from "../errors.js";
-import { formatShape, shapesEqual } from "../shape.js";
+import { describeValue, formatShape, shapesEqual } from "../shape.js";
 import { zerosLike } from "../tensor/create.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
@@ -54,6 +54,11 @@ function normalize(
   shape: readonly number[],
   ranges: readonly SliceRange[],
 ): [SliceAttrs, number[]] {
+  if (!Array.isArray(ranges)) {
+    throw new ArgumentError(
+      `${op}: ranges must be an array (one entry per axis), got ${describeValue(ranges)}`,
+    );
+  }
   if (ranges.length > shape.length) {
     throw new ArgumentError(
       `${op}: ${ranges.length} ranges given for a tensor of rank ${shape.length} (shape ${formatShape(shape)})`,
@@ -66,7 +71,12 @@ function normalize(
   shape.forEach((n, axis) => {
     const r = ranges[axis];
     if (typeof r === "number") {
-      if (!Number.isInteger(r) || r < -n || r >= n) {
+      if (!Number.isInteger(r)) {
+        throw new ArgumentError(
+          `${op}: an index must be an integer, got ${r} for axis ${axis} (use a [start, end, step] range for a span)`,
+        );
+      }
+      if (r < -n || r >= n) {
         throw new ArgumentError(`${op}: index ${r} is out of range for axis ${axis} of size ${n}`);
       }
       starts.push(r < 0 ? r + n : r);
@@ -75,16 +85,23 @@ function normalize(
       dropped.push(axis);
       return;
     }
+    if (r !== null && r !== undefined && !Array.isArray(r)) {
+      throw new ArgumentError(
+        `${op}: range ${axis} must be an integer, null or a [start, end, step] array, got ${describeValue(r)}`,
+      );
+    }
     const [s0, e0, st] = r ?? [];
     const step = st ?? 1;
     if (!Number.isInteger(step) || step < 1)
       throw new ArgumentError(
-        `${op}: step must be a positive integer, got ${step} on axis ${axis}`,
+        `${op}: step must be a positive integer, got ${describeValue(step)} on axis ${axis}`,
       );
     const clampIndex = (v: number | null | undefined, dflt: number) => {
       if (v === null || v === undefined) return dflt;
       if (!Number.isInteger(v))
-        throw new ArgumentError(`${op}: slice bounds must be integers, got ${v} on axis ${axis}`);
+        throw new ArgumentError(
+          `${op}: slice bounds must be integers, got ${describeValue(v)} on axis ${axis}`,
+        );
       const w = v < 0 ? v + n : v;
       return Math.min(Math.max(w, 0), n);
     };
@@ -105,7 +122,7 @@ function normalize(
  * slice(arange(10), [[2, -2, 3]]); // [2, 5]
  */
 export function slice(x: TensorLike, ranges: readonly SliceRange[]): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "slice");
   const [attrs, dropped] = normalize("slice", t.shape, ranges);
   const sliced = shapesEqual(attrs.shape, t.shape) ? t : sliceOp([t], attrs);
   return dropped.length
@@ -124,8 +141,8 @@ export function sliceScatter(
   src: TensorLike,
   ranges: readonly SliceRange[],
 ): Tensor {
-  const t = asTensor(input);
-  const s = asTensor(src, t.dtype);
+  const t = asTensor(input, undefined, "sliceScatter");
+  const s = asTensor(src, t.dtype, "sliceScatter");
   const [attrs, dropped] = normalize("sliceScatter", t.shape, ranges);
   const expected = attrs.shape.filter((_, i) => !dropped.includes(i));
   if (!shapesEqual(s.shape, expected)) {

@@ -17,5 +17,5 @@ const sqrtOp = defineUnary({
  * sqrt(tensor([4, 9])); // [2, 3]
  */
 export function sqrt(x: TensorLike): Tensor {
-  return sqrtOp([asTensor(x)], {});
+  return sqrtOp([asTensor(x, undefined, "sqrt")], {});
 }

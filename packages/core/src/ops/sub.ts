@@ -16,5 +16,5 @@ const subOp = defineBinary({
  * sub(tensor([3, 4]), 1); // [2, 3]
  */
 export function sub(a: TensorLike, b: TensorLike): Tensor {
-  return subOp(asPair(a, b), {});
+  return subOp(asPair(a, b, "sub"), {});
 }

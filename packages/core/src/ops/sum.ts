@@ -17,6 +17,6 @@ const sumOp = defineReduction({
  * sum(tensor([[1, 2], [3, 4]]), 1); // [3, 7]
  */
 export function sum(x: TensorLike, axes?: Axes, keepDims = false): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "sum");
   return sumOp([t], reduceAttrs("sum", t, axes, keepDims));
 }

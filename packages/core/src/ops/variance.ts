@@ -1,8 +1,9 @@
 import { ArgumentError } from "../errors.js";
+import { describeValue } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { countOver, mean } from "./mean.js";
-import type { Axes } from "./reduction.js";
+import { type Axes, checkKeepDims } from "./reduction.js";
 import { sum } from "./sum.js";
 
 export interface VarOptions {
@@ -19,15 +20,25 @@ export interface VarOptions {
  * variance(tensor([1, 2, 3, 4])); // 1.6667
  */
 export function variance(x: TensorLike, axes?: Axes, options: VarOptions = {}): Tensor {
-  const t = asTensor(x);
-  const correction = options.correction ?? 1;
-  if (!Number.isFinite(correction) || correction < 0) {
-    throw new ArgumentError(`var: correction must be a non-negative number, got ${correction}`);
+  return varianceAs("var", x, axes, options);
+}
+
+/** `variance`, with `op` naming the function the user called in error messages. */
+function varianceAs(op: string, x: TensorLike, axes: Axes, options: VarOptions): Tensor {
+  const t = asTensor(x, undefined, op);
+  if (typeof options !== "object" || options === null) {
+    throw new ArgumentError(`${op}: options must be an object, got ${describeValue(options)}`);
   }
+  const correction = options.correction ?? 1;
+  if (typeof correction !== "number" || !Number.isFinite(correction) || correction < 0) {
+    throw new ArgumentError(
+      `${op}: correction must be a non-negative number, got ${describeValue(correction)}`,
+    );
+  }
+  const keepDims = checkKeepDims(op, options.keepDims ?? false);
+  const n = countOver(op, t, axes);
   const d = t.sub(mean(t, axes, true));
-  return sum(d.mul(d), axes, options.keepDims ?? false).div(
-    Math.max(0, countOver("var", t, axes) - correction),
-  );
+  return sum(d.mul(d), axes, keepDims).div(Math.max(0, n - correction));
 }
 
 /**
@@ -37,5 +48,5 @@ export function variance(x: TensorLike, axes?: Axes, options: VarOptions = {}): 
  * std(tensor([1, 2, 3, 4]), undefined, { correction: 0 }); // 1.1180
  */
 export function std(x: TensorLike, axes?: Axes, options: VarOptions = {}): Tensor {
-  return variance(x, axes, options).sqrt();
+  return varianceAs("std", x, axes, options).sqrt();
 }

@@ -25,6 +25,6 @@ const whereOp = defineOp<[Tensor, Tensor, Tensor]>({
  * where(x.gt(0), x, 0); // [0, 2]
  */
 export function where(condition: TensorLike, a: TensorLike, b: TensorLike): Tensor {
-  const [ta, tb] = asPair(a, b);
-  return whereOp([asTensor(condition, "int32"), ta, tb], {});
+  const [ta, tb] = asPair(a, b, "where");
+  return whereOp([asTensor(condition, "int32", "where"), ta, tb], {});
 }

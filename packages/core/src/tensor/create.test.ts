@@ -66,7 +66,7 @@ describe("tensor()", () => {
     expect(() => tensor([1, [2]] as never)).toThrow(
       "tensor: expected a number at [1], got an array (ragged or non-numeric data)",
     );
-    expect(() => tensor(["a"] as never)).toThrow("tensor: expected a number at [0], got string");
+    expect(() => tensor(["a"] as never)).toThrow('tensor: expected a number at [0], got "a"');
   });
 
   it("validates typed-array shapes and types", () => {

@@ -15,6 +15,8 @@ export interface Node {
   inputs: readonly Tensor[] | null;
   /** Storage versions of the inputs when the op ran. */
   readonly versions: readonly number[];
+  /** Storage version of the output when the op ran (a rule reading the output checks it). */
+  readonly outputVersion?: number;
   readonly attrs: unknown;
   /** Where the op was created (anomaly mode only). */
   readonly stack: string | undefined;

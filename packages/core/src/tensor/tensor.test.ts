@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { noGrad } from "../autodiff/grad-mode.js";
-import { ShapeError } from "../errors.js";
+import { DTypeError, ShapeError } from "../errors.js";
 import { Generator } from "../random/generator.js";
 import { ones, randn, tensor, zeros } from "./create.js";
 
@@ -86,9 +86,10 @@ describe("Tensor", () => {
       [0, 0],
       [0, 0],
     ]);
+    // As in PyTorch, an in-place op whose result is float cannot write into an int32 tensor.
     const i = tensor([5, 7], { dtype: "int32" });
-    i.div_(2);
-    expect(i.toArray()).toEqual([2, 3]);
+    expect(() => i.div_(2)).toThrow(DTypeError);
+    expect(i.toArray()).toEqual([5, 7]);
     expect(() => ones([2]).add_(ones([3]))).toThrow(ShapeError);
     expect(() => ones([2]).add_(ones([2, 2]))).toThrow(
       "add_: the result has shape [2, 2] but this tensor has shape [2]",

@@ -1,6 +1,6 @@
 import type { DType, TypedArray } from "../dtype.js";
 import { isFloat } from "../dtype.js";
-import { GraphError, ShapeError } from "../errors.js";
+import { ArgumentError, GraphError, ShapeError } from "../errors.js";
 import type { Shape } from "../shape.js";
 import { formatShape, sizeOf } from "../shape.js";
 import type { TensorMethods } from "../tensor-methods.js";
@@ -62,6 +62,16 @@ export class Tensor {
 
   /** @internal Use `tensor()`, `zeros()` and friends to create tensors. */
   constructor(storage: Storage, shape: Shape, dtype: DType, node: Node | null = null) {
+    if (
+      typeof storage !== "object" ||
+      storage === null ||
+      !ArrayBuffer.isView(storage.data) ||
+      !Array.isArray(shape)
+    ) {
+      throw new ArgumentError(
+        "Tensor: the constructor is internal; create tensors with tensor(), zeros(), randn() and the like",
+      );
+    }
     this._storage = storage;
     this.shape = shape;
     this.dtype = dtype;
@@ -144,7 +154,8 @@ export class Tensor {
         `item: only a tensor with one element has an item, got shape ${formatShape(this.shape)}`,
       );
     }
-    return this._data[0] as number;
+    const [value = Number.NaN] = this._data;
+    return value;
   }
 
   /**
@@ -212,6 +223,9 @@ export class Tensor {
    * h.remove();
    */
   registerHook(hook: GradHook): { remove(): void } {
+    if (typeof hook !== "function") {
+      throw new ArgumentError(`registerHook: hook must be a function, got ${typeof hook}`);
+    }
     if (!this._requiresGrad) {
       throw new GraphError(
         "registerHook: cannot register a hook on a tensor that does not require grad",

@@ -55,10 +55,11 @@ function capSize(shape: number[], maxSize: number, minDim: number): number[] {
   const s = [...shape];
   const size = () => s.reduce((p, d) => p * d, 1);
   while (size() > maxSize) {
-    let k = 0;
-    for (let i = 1; i < s.length; i++) if ((s[i] as number) > (s[k] as number)) k = i;
-    if ((s[k] as number) <= Math.max(minDim, 1)) break;
-    s[k] = (s[k] as number) - 1;
+    // the largest axis (the first of equals)
+    const largest = Math.max(...s);
+    const k = s.indexOf(largest);
+    if (largest <= Math.max(minDim, 1)) break;
+    s[k] = largest - 1;
   }
   return s;
 }
@@ -175,13 +176,15 @@ function arbValue(c: TensorConstraints, dtype: DType): fc.Arbitrary<number> {
 function spread(values: number[], gap: number): number[] {
   if (gap <= 0 || values.length < 2) return values;
   const order = values
-    .map((_, i) => i)
-    .sort((a, b) => (values[a] as number) - (values[b] as number));
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => a.v - b.v)
+    .map(({ i }) => i);
   const out = [...values];
-  for (let k = 1; k < order.length; k++) {
-    const prev = out[order[k - 1] as number] as number;
-    const i = order[k] as number;
-    if ((out[i] as number) - prev < gap) out[i] = prev + gap;
+  let prev = Number.NEGATIVE_INFINITY;
+  for (const i of order) {
+    const v = Math.max(out[i] ?? prev, prev + gap);
+    out[i] = v;
+    prev = v;
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { ArgumentError, defaultGenerator, type Generator, type Tensor } from "@fluxion/core";
-import type { TensorDataset } from "./tensor-dataset.js";
+import { TensorDataset } from "./tensor-dataset.js";
 
 /** Options of `DataLoader`. */
 export interface DataLoaderOptions {
@@ -32,6 +32,14 @@ export class DataLoader implements Iterable<Tensor[]> {
   readonly #generator: Generator;
 
   constructor(dataset: TensorDataset, options: DataLoaderOptions = {}) {
+    if (!(dataset instanceof TensorDataset))
+      throw new ArgumentError(
+        `DataLoader: dataset must be a TensorDataset, got ${dataset === null ? "null" : typeof dataset}`,
+      );
+    if (typeof options !== "object" || options === null)
+      throw new ArgumentError(
+        `DataLoader: options must be an object, got ${options === null ? "null" : typeof options}`,
+      );
     const batchSize = options.batchSize ?? 1;
     if (!Number.isInteger(batchSize) || batchSize < 1)
       throw new ArgumentError(`DataLoader: batchSize must be a positive integer, got ${batchSize}`);

@@ -2,7 +2,7 @@ import {
   ArgumentError,
   formatShape,
   ShapeError,
-  type Tensor,
+  Tensor,
   type TypedArray,
   tensor,
 } from "@fluxion/core";
@@ -24,6 +24,10 @@ export class TensorDataset {
     if (tensors.length === 0) throw new ArgumentError("TensorDataset: needs at least one tensor");
     const n = tensors[0]?.shape[0];
     tensors.forEach((t, i) => {
+      if (!(t instanceof Tensor))
+        throw new ArgumentError(
+          `TensorDataset: argument ${i} must be a Tensor, got ${t === null ? "null" : typeof t}`,
+        );
       if (t.ndim === 0)
         throw new ShapeError(`TensorDataset: tensor ${i} is a scalar; samples lie along axis 0`);
       if (t.shape[0] !== n)

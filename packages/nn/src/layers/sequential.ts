@@ -17,11 +17,14 @@ export class Sequential extends Module {
     for (const m of modules) this.append(m);
   }
 
+  // NOTE: counted, not recomputed from the own keys on each access: that made building and running
+  // a Sequential quadratic in its length. A private field is not an own property, so it is never
+  // mistaken for a member.
+  #length = 0;
+
   /** Number of modules. */
   get length(): number {
-    let n = 0;
-    while (Object.hasOwn(this, String(n))) n++;
-    return n;
+    return this.#length;
   }
 
   /**
@@ -33,7 +36,8 @@ export class Sequential extends Module {
   append(module: Module): this {
     if (!(module instanceof Module))
       throw new ArgumentError(`Sequential: element ${this.length} is not a Module`);
-    this[this.length] = module;
+    this[this.#length] = module;
+    this.#length++;
     return this;
   }
 
@@ -52,7 +56,7 @@ export class Sequential extends Module {
   }
 
   *[Symbol.iterator](): Iterator<Module> {
-    for (let i = 0; i < this.length; i++) yield this[i] as Module;
+    for (let i = 0; i < this.#length; i++) yield this[i] as Module;
   }
 
   override forward(input: Tensor): Tensor {

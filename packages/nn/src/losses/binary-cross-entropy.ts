@@ -33,9 +33,35 @@ function clampedLog1m(x: Tensor): Tensor {
   return where(ok, where(ok, x, 0).neg().log1p().clamp(-100), -100);
 }
 
+/** PyTorch's EPSILON in binary_cross_entropy_backward. */
+const BCE_EPS = 1e-12;
+
+/**
+ * A term whose value is 0 and whose derivative in x is PyTorch's BCE backward,
+ * (x − y) / max(x(1 − x), 1e-12): s − s.detach() for an antiderivative s of it. Where
+ * x(1 − x) ≥ 1e-12, s = −[y log x + (1 − y) log(1 − x)]; elsewhere the denominator is the constant
+ * 1e-12 and s = (x − y)² / 2e-12. Differentiating again gives that formula's own derivative, so
+ * grad-of-grad matches PyTorch's double backward.
+ *
+ * NOTE: PyTorch's backward does not see the −100 clamp of the forward: at x = 0, y = 1 the loss is
+ * flat (100) but the gradient, −1e12, still pushes the prediction back towards the target.
+ */
+function bceGradientPath(x: Tensor, y: Tensor): Tensor {
+  const inner = x.mul(x.neg().add(1)).ge(BCE_EPS);
+  const xs = where(inner, x, 0.5);
+  const logTerm = y.mul(xs.log()).add(y.neg().add(1).mul(xs.neg().log1p())).neg();
+  const quadTerm = x
+    .sub(y)
+    .pow(2)
+    .div(2 * BCE_EPS);
+  const s = where(inner, logTerm, quadTerm);
+  return s.sub(s.detach());
+}
+
 /**
  * Binary cross-entropy on probabilities, −w·[y log x + (1 − y) log(1 − x)], with each log clamped
- * at −100 as PyTorch does, so the loss is always finite. Input and target hold probabilities in
+ * at −100 as PyTorch does, so the loss is always finite. The gradient is PyTorch's,
+ * w·(x − y) / max(x(1 − x), 1e-12), even where a log is clamped. Input and target hold probabilities in
  * [0, 1] and have the same shape. Prefer `binaryCrossEntropyWithLogits` on raw scores.
  *
  * @example
@@ -55,10 +81,14 @@ export function binaryCrossEntropy(
   checkSameShape(op, "target", target, input);
   checkProbabilities(op, "input", input);
   checkProbabilities(op, "target", target);
-  const loss = target
-    .mul(clampedLog(input))
-    .add(target.neg().add(1).mul(clampedLog1m(input)))
+  // The value uses the clamped logs (with x held constant, so only the target's gradient flows from
+  // it); the input's gradient comes from `bceGradientPath`, whose value is exactly zero.
+  const x0 = input.detach();
+  const value = target
+    .mul(clampedLog(x0))
+    .add(target.neg().add(1).mul(clampedLog1m(x0)))
     .neg();
+  const loss = value.add(bceGradientPath(input, target.detach()));
   if (options.weight === undefined) return reduce(loss, reduction);
   return reduce(loss.mul(checkElementWeight(op, "weight", options.weight, input)), reduction);
 }

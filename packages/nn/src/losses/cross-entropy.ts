@@ -1,7 +1,7 @@
 import { ArgumentError, DTypeError, type Tensor } from "@fluxion/core";
 import { checkClassWeight, classAxis, indexTargets, weightAlong } from "./class-targets.js";
 import { nllReduce } from "./nll-loss.js";
-import { checkReduction, type Reduction } from "./reduction.js";
+import { checkReduction, type Reduction, weightedMean } from "./reduction.js";
 import {
   checkFloat,
   checkProbabilities,
@@ -61,7 +61,7 @@ export function crossEntropy(
         ? smooth
         : reduction === "sum"
           ? smooth.sum()
-          : smooth.sum().div(targets.weights.sum());
+          : weightedMean(smooth.sum(), targets.weights.sum());
     return nll.mul(1 - eps).add(smoothReduced.mul(eps / numClasses));
   }
 

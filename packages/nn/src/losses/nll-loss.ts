@@ -6,7 +6,7 @@ import {
   indexTargets,
   pickTargets,
 } from "./class-targets.js";
-import { checkReduction, type Reduction } from "./reduction.js";
+import { checkReduction, type Reduction, weightedMean } from "./reduction.js";
 import { checkFloat, checkTensor } from "./validate.js";
 
 /** Options of `nllLoss`. */
@@ -20,7 +20,7 @@ export interface NllLossOptions {
 
 /**
  * The per-target losses −w[yₙ]·logp[n, yₙ] (0 for ignored targets) and their PyTorch reduction:
- * "mean" divides the sum by Σ w[yₙ] over non-ignored targets (NaN when every target is ignored).
+ * "mean" divides the sum by Σ w[yₙ] over non-ignored targets (NaN when every target is ignored, with a zero gradient, as in PyTorch).
  */
 export function nllReduce(
   logp: Tensor,
@@ -31,7 +31,7 @@ export function nllReduce(
   const loss = pickTargets(logp, targets.safe, axis).mul(targets.weights).neg();
   if (reduction === "none") return loss;
   if (reduction === "sum") return loss.sum();
-  return loss.sum().div(targets.weights.sum());
+  return weightedMean(loss.sum(), targets.weights.sum());
 }
 
 /**

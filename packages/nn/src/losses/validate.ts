@@ -42,8 +42,13 @@ export function checkSameShape(op: string, arg: string, t: Tensor, input: Tensor
 
 /** Throws unless `t` broadcasts to `input`'s shape without enlarging it. */
 export function checkBroadcastsTo(op: string, arg: string, t: Tensor, input: Tensor): void {
-  const out = broadcastShapes(op, t.shape, input.shape);
-  if (!sameShape(out, input.shape))
+  let out: number[] | undefined;
+  try {
+    out = broadcastShapes(op, t.shape, input.shape);
+  } catch (e) {
+    if (!(e instanceof ShapeError)) throw e;
+  }
+  if (out === undefined || !sameShape(out, input.shape))
     throw new ShapeError(
       `${op}: ${arg} of shape ${formatShape(t.shape)} does not broadcast to input's shape ${formatShape(input.shape)}`,
     );

@@ -1,4 +1,4 @@
-import { Tensor } from "@fluxion/core";
+import { ArgumentError, Tensor } from "@fluxion/core";
 
 /**
  * A tensor that is a learnable parameter of a module, like PyTorch's `nn.Parameter`: a leaf that
@@ -13,6 +13,10 @@ import { Tensor } from "@fluxion/core";
  */
 export class Parameter extends Tensor {
   constructor(data: Tensor, requiresGrad = true) {
+    if (!(data instanceof Tensor))
+      throw new ArgumentError(
+        `Parameter: data must be a Tensor, got ${data === null ? "null" : typeof data}`,
+      );
     super(data._storage, data.shape, data.dtype, null);
     this.requiresGrad = requiresGrad;
   }

@@ -1,6 +1,7 @@
 import { maximum, noGrad, type Tensor, zerosLike } from "@fluxion/core";
 import { lerp } from "./lerp.js";
 import {
+  checkBoolean,
   checkRange,
   definedOnly,
   Optimizer,
@@ -61,6 +62,8 @@ export class Adam extends Optimizer<AdamOptions> {
     checkRange(this.name, "betas[0]", o.betas?.[0], 0, 1);
     checkRange(this.name, "betas[1]", o.betas?.[1], 0, 1);
     checkRange(this.name, "weightDecay", o.weightDecay, 0);
+    checkBoolean(this.name, "amsgrad", o.amsgrad);
+    checkBoolean(this.name, "maximize", o.maximize);
   }
 
   protected updateGroup(group: ParamGroup<AdamOptions>): void {

@@ -24,8 +24,8 @@ export class CosineAnnealingLR extends LRScheduler {
   readonly etaMin: number;
 
   constructor(optimizer: Optimizer<BaseOptions>, options: CosineAnnealingLROptions) {
-    super("CosineAnnealingLR", optimizer, options.lastEpoch);
-    const { tMax, etaMin = 0 } = options;
+    super("CosineAnnealingLR", optimizer, options?.lastEpoch);
+    const { tMax, etaMin = 0 } = options ?? {};
     if (!(Number.isFinite(tMax) && tMax > 0))
       throw new ArgumentError(`CosineAnnealingLR: tMax must be a positive number, got ${tMax}`);
     if (!Number.isFinite(etaMin))

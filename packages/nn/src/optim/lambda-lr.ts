@@ -26,7 +26,7 @@ export class LambdaLR extends LRScheduler {
     lrLambda: LrLambda | readonly LrLambda[],
     options: LambdaLROptions = {},
   ) {
-    super("LambdaLR", optimizer, options.lastEpoch);
+    super("LambdaLR", optimizer, options?.lastEpoch);
     const groups = optimizer.paramGroups.length;
     const list: readonly LrLambda[] =
       typeof lrLambda === "function" ? Array.from({ length: groups }, () => lrLambda) : lrLambda;

@@ -28,8 +28,8 @@ export class LinearLR extends LRScheduler {
   readonly totalIters: number;
 
   constructor(optimizer: Optimizer<BaseOptions>, options: LinearLROptions = {}) {
-    super("LinearLR", optimizer, options.lastEpoch);
-    const { startFactor = 1 / 3, endFactor = 1, totalIters = 5 } = options;
+    super("LinearLR", optimizer, options?.lastEpoch);
+    const { startFactor = 1 / 3, endFactor = 1, totalIters = 5 } = options ?? {};
     if (!(typeof startFactor === "number" && startFactor > 0 && startFactor <= 1))
       throw new ArgumentError(
         `LinearLR: startFactor must be in (0, 1], got ${String(startFactor)}`,

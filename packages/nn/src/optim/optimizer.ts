@@ -1,5 +1,6 @@
 import {
   ArgumentError,
+  DTypeError,
   enableGrad,
   formatShape,
   ShapeError,
@@ -58,6 +59,14 @@ export abstract class Optimizer<O extends BaseOptions> {
   constructor(name: string, params: ParamsInput<O>, defaults: O) {
     this.name = name;
     this.defaults = defaults;
+    if (
+      params === null ||
+      typeof params !== "object" ||
+      typeof (params as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function"
+    )
+      throw new ArgumentError(
+        `${name}: params must be an iterable of tensors (e.g. net.parameters()), got ${params === null ? "null" : typeof params}`,
+      );
     if (params instanceof Tensor)
       throw new ArgumentError(
         `${name}: params must be an iterable of tensors, got a single Tensor`,
@@ -110,9 +119,34 @@ export abstract class Optimizer<O extends BaseOptions> {
    * opt.step();
    */
   step(closure?: () => Tensor): Tensor | undefined {
+    if (closure !== undefined && typeof closure !== "function")
+      throw new ArgumentError(
+        `${this.name}.step: closure must be a function, got ${typeof closure}`,
+      );
     const loss = closure ? enableGrad(closure) : undefined;
+    this.checkGrads();
     for (const group of this.paramGroups) this.updateGroup(group);
     return loss;
+  }
+
+  /**
+   * Checks every gradient before any parameter changes: a Tensor of its parameter's shape and dtype
+   * (a broadcast or converted update would silently be wrong).
+   */
+  private checkGrads(): void {
+    const op = `${this.name}.step`;
+    this.paramGroups.forEach((group, gi) => {
+      group.params.forEach((p, pi) => {
+        const g: unknown = p.grad;
+        if (g === null || g === undefined) return;
+        const where = `parameter ${pi} of group ${gi} (shape ${formatShape(p.shape)}, ${p.dtype})`;
+        if (!(g instanceof Tensor))
+          throw new ArgumentError(`${op}: the .grad of ${where} is not a Tensor (${typeof g})`);
+        if (!sameShape(g.shape, p.shape))
+          throw new ShapeError(`${op}: the .grad of ${where} has shape ${formatShape(g.shape)}`);
+        if (g.dtype !== p.dtype) throw new DTypeError(`${op}: the .grad of ${where} is ${g.dtype}`);
+      });
+    });
   }
 
   /**
@@ -177,6 +211,8 @@ export abstract class Optimizer<O extends BaseOptions> {
     const byIndex = new Map<number, Tensor>();
     groups.forEach((g, i) => {
       const mine = this.paramGroups[i] as ParamGroup<O>;
+      if (typeof g !== "object" || g === null)
+        throw new ArgumentError(`${op}: group ${i} of the saved state is not an object`);
       if (!Array.isArray(g.params) || g.params.length !== mine.params.length)
         throw new ArgumentError(
           `${op}: group ${i} of the saved state has ${g.params?.length} parameters, this optimiser's has ${mine.params.length}`,
@@ -189,8 +225,14 @@ export abstract class Optimizer<O extends BaseOptions> {
     for (const [key, s] of Object.entries(stateDict.state)) {
       const p = byIndex.get(Number(key));
       if (!p) throw new ArgumentError(`${op}: state for unknown parameter index ${key}`);
+      if (typeof s !== "object" || s === null)
+        throw new ArgumentError(`${op}: the state of parameter ${key} is not an object`);
       const copy: ParamState = {};
       for (const [name, v] of Object.entries(s)) {
+        if (!(v instanceof Tensor) && typeof v !== "number" && v !== null)
+          throw new ArgumentError(
+            `${op}: state ${name} of parameter ${key} must be a Tensor, a number or null, got ${typeof v}`,
+          );
         if (v instanceof Tensor) {
           if (!sameShape(v.shape, p.shape))
             throw new ShapeError(
@@ -201,11 +243,21 @@ export abstract class Optimizer<O extends BaseOptions> {
       }
       restored.set(p, copy);
     }
-    groups.forEach((g, i) => {
+    // Every group is validated before any is replaced: a failed load changes nothing.
+    const nextGroups = groups.map((g, i) => {
       const mine = this.paramGroups[i] as ParamGroup<O>;
       const { params: _ids, ...hyper } = g;
       const next = { ...mine, ...hyper, params: mine.params } as ParamGroup<O>;
-      this.validate(next);
+      try {
+        this.validate(next);
+      } catch (e) {
+        if (e instanceof ArgumentError)
+          throw new ArgumentError(`${op}: group ${i} of the saved state: ${e.message}`);
+        throw e;
+      }
+      return next;
+    });
+    nextGroups.forEach((next, i) => {
       this.paramGroups[i] = next;
     });
     this.state.clear();
@@ -215,6 +267,8 @@ export abstract class Optimizer<O extends BaseOptions> {
 
 /** `options` without the keys whose value is undefined, so spreading it keeps the defaults. */
 export function definedOnly<T extends object>(options: T): Partial<T> {
+  // NOTE: null (or another non-object) stands for no options, like undefined
+  if (typeof options !== "object" || options === null) return {};
   return Object.fromEntries(
     Object.entries(options).filter(([, v]) => v !== undefined),
   ) as Partial<T>;
@@ -236,5 +290,13 @@ export function checkRange(
   )
     throw new ArgumentError(
       `${op}: ${name} must be a number in [${min}, ${below ?? "∞"}${below === undefined ? "]" : ")"}, got ${String(value)}`,
+    );
+}
+
+/** Throws unless `value` is true or false (a string "false" would otherwise count as true). */
+export function checkBoolean(op: string, name: string, value: unknown): void {
+  if (typeof value !== "boolean")
+    throw new ArgumentError(
+      `${op}: ${name} must be true or false, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
     );
 }

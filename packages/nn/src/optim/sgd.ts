@@ -1,5 +1,6 @@
 import { ArgumentError, noGrad, type Tensor } from "@fluxion/core";
 import {
+  checkBoolean,
   checkRange,
   definedOnly,
   Optimizer,
@@ -51,6 +52,8 @@ export class SGD extends Optimizer<SGDOptions> {
     checkRange("SGD", "momentum", o.momentum, 0);
     checkRange("SGD", "dampening", o.dampening, -Infinity);
     checkRange("SGD", "weightDecay", o.weightDecay, 0);
+    checkBoolean("SGD", "nesterov", o.nesterov);
+    checkBoolean("SGD", "maximize", o.maximize);
     if (o.nesterov && (o.momentum <= 0 || o.dampening !== 0))
       throw new ArgumentError(
         `SGD: nesterov momentum needs momentum > 0 and dampening 0, got momentum=${o.momentum}, dampening=${o.dampening}`,

@@ -24,8 +24,8 @@ export class StepLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: Optimizer<BaseOptions>, options: StepLROptions) {
-    super("StepLR", optimizer, options.lastEpoch);
-    const { stepSize, gamma = 0.1 } = options;
+    super("StepLR", optimizer, options?.lastEpoch);
+    const { stepSize, gamma = 0.1 } = options ?? {};
     if (!Number.isInteger(stepSize) || stepSize < 1)
       throw new ArgumentError(`StepLR: stepSize must be a positive integer, got ${stepSize}`);
     if (!Number.isFinite(gamma))

@@ -63,7 +63,10 @@ function parseEntry(name: string, info: unknown, dataBytes: number): Entry {
 /** Copies the little-endian bytes of an entry into a fresh typed array. */
 function readValues(data: Uint8Array, e: Entry): TypedArray {
   const info = dtypeInfo[e.dtype];
-  const bytes = data.slice(e.begin, e.end);
+  // NOTE: a fresh, exactly sized copy: `slice` on a Node Buffer is a view into a shared pool, and
+  // a view's `.buffer` is the whole pool (a wrong length, or misaligned for Float64Array).
+  const bytes = new Uint8Array(e.end - e.begin);
+  bytes.set(data.subarray(e.begin, e.end));
   if (littleEndian) return new info.array(bytes.buffer);
   const n = (e.end - e.begin) / info.bytes;
   const out = new info.array(n);

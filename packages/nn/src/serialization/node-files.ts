@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { open, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import type { Tensor } from "@fluxion/core";
+import { ArgumentError, type Tensor } from "@fluxion/core";
 import { deserializeSafetensors, type SafetensorsContents } from "./decode.js";
 import { serializeSafetensors } from "./encode.js";
+import { SafetensorsError } from "./errors.js";
 
 /** Options of `saveSafetensorsFile`. */
 export interface SaveSafetensorsFileOptions {
@@ -25,10 +26,19 @@ export async function saveSafetensorsFile(
   tensors: Readonly<Record<string, Tensor>>,
   options: SaveSafetensorsFileOptions = {},
 ): Promise<void> {
+  if (typeof path !== "string" || path === "")
+    throw new ArgumentError(
+      `saveSafetensorsFile: path must be a non-empty string, got ${typeof path}`,
+    );
   const bytes = serializeSafetensors(tensors, options.metadata);
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle = await open(tmp, "wx", 0o644);
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(tmp, "wx", 0o644);
+  } catch (error) {
+    throw fileError("saveSafetensorsFile", "write", path, error);
+  }
   try {
     let written = 0;
     while (written < bytes.length) {
@@ -41,7 +51,7 @@ export async function saveSafetensorsFile(
   } catch (error) {
     await handle.close().catch(() => undefined);
     await rm(tmp, { force: true }).catch(() => undefined);
-    throw error;
+    throw fileError("saveSafetensorsFile", "write", path, error);
   }
   // NOTE: flushing the folder makes the rename itself durable; not every platform allows it.
   try {
@@ -63,6 +73,38 @@ export async function saveSafetensorsFile(
  * model.loadStateDict((await loadSafetensorsFile("model.safetensors")).tensors);
  */
 export async function loadSafetensorsFile(path: string): Promise<SafetensorsContents> {
-  const buf = await readFile(path);
+  if (typeof path !== "string" || path === "")
+    throw new ArgumentError(
+      `loadSafetensorsFile: path must be a non-empty string, got ${typeof path}`,
+    );
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (error) {
+    throw fileError("loadSafetensorsFile", "read", path, error);
+  }
   return deserializeSafetensors(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+}
+
+/** Node's file error as a SafetensorsError naming the function, the user's path and the reason. */
+function fileError(op: string, verb: string, path: string, error: unknown): Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason =
+    code === "ENOENT"
+      ? verb === "write"
+        ? `the folder ${dirname(path)} does not exist`
+        : "no such file"
+      : code === "EISDIR"
+        ? "it is a folder, not a file"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : code === "ENOTDIR"
+            ? "a part of the path is not a folder"
+            : error instanceof Error
+              ? error.message
+              : String(error);
+  return new SafetensorsError(
+    `${op}: cannot ${verb} ${path}: ${reason}${typeof code === "string" ? ` (${code})` : ""}`,
+    { cause: error },
+  );
 }

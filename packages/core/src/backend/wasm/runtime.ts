@@ -21,6 +21,8 @@ import {
 export type WasmBuild = "simd128" | "relaxed";
 
 const PAGE = 65536;
+/** wasm32 memory ends at 4 GiB (65,536 pages). */
+export const MAX_WASM_BYTES = 65536 * PAGE;
 /** The control block sits at the start of memory; the arena starts after it. */
 const CTL = 0;
 const ARENA_START = Math.ceil((CTL + CONTROL_BYTES) / 256) * 256;
@@ -115,10 +117,26 @@ export class WasmRuntime {
   /** Reserves `bytes` bytes (16-byte aligned) and returns their byte offset. */
   allocBytes(bytes: number): number {
     const ptr = this.top;
-    this.top = (ptr + bytes + 15) & ~15;
-    if (this.top > this.memory.buffer.byteLength) {
-      const pages = Math.ceil((this.top - this.memory.buffer.byteLength) / PAGE);
-      this.memory.grow(pages);
+    // NOTE: plain arithmetic, not `& ~15`: offsets reach 2³² bytes, past the 32-bit signed range
+    // that bit operators wrap at (a 600M-element float32 op failed with "offset is out of bounds").
+    const top = Math.ceil((ptr + bytes) / 16) * 16;
+    if (top > MAX_WASM_BYTES) {
+      // a RangeError about memory: the op that called the kernel reports it as a ShapeError
+      throw new RangeError(
+        `the wasm backend needs ${top} bytes of memory for this call, more than wasm32's 4 GiB; use setBackend("cpu") for tensors this large`,
+      );
+    }
+    this.top = top;
+    if (top > this.memory.buffer.byteLength) {
+      const pages = Math.ceil((top - this.memory.buffer.byteLength) / PAGE);
+      try {
+        this.memory.grow(pages);
+      } catch (e) {
+        this.top = ptr;
+        throw new RangeError(
+          `could not grow wasm memory to ${top} bytes (${e instanceof Error ? e.message : String(e)}); use setBackend("cpu") for tensors this large`,
+        );
+      }
       this.f32 = new Float32Array(this.memory.buffer);
       this.f64 = new Float64Array(this.memory.buffer);
     }
@@ -133,15 +151,15 @@ export class WasmRuntime {
   /** Copies `src` (float32 or float64) in and returns its byte offset. */
   put(src: Float32Array | Float64Array): number {
     const ptr = this.allocBytes(src.byteLength);
-    if (src instanceof Float64Array) this.f64.set(src, ptr >> 3);
-    else this.f32.set(src, ptr >> 2);
+    if (src instanceof Float64Array) this.f64.set(src, ptr / 8);
+    else this.f32.set(src, ptr / 4);
     return ptr;
   }
 
   /** A fresh Float64Array copy of `n` doubles at `ptr`. */
   takeF64(ptr: number, n: number): Float64Array {
     const out = new Float64Array(n);
-    out.set(this.f64.subarray(ptr >> 3, (ptr >> 3) + n));
+    out.set(this.f64.subarray(ptr / 8, ptr / 8 + n));
     return out;
   }
 
@@ -149,9 +167,9 @@ export class WasmRuntime {
   take(ptr: number, n: number): Float32Array {
     // NOTE: measured on Node 20: slice is about twice as fast for small arrays, allocate-then-set
     // about three times as fast for megabytes.
-    if (n < 1 << 17) return this.f32.slice(ptr >> 2, (ptr >> 2) + n);
+    if (n < 1 << 17) return this.f32.slice(ptr / 4, ptr / 4 + n);
     const out = new Float32Array(n);
-    out.set(this.f32.subarray(ptr >> 2, (ptr >> 2) + n));
+    out.set(this.f32.subarray(ptr / 4, ptr / 4 + n));
     return out;
   }
 }

@@ -1,0 +1,4 @@
+import { comparison } from "../testing/op-spec-builders.js";
+import type { OpTestSpec } from "../testing/spec.js";
+
+export const specs: readonly OpTestSpec[] = [comparison("le", (a, b) => a.le(b))];
