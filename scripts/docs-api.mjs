@@ -4,23 +4,11 @@
 // any public export without a doc comment, or a public function, class or method without an
 // `@example`. TypeDoc 0.28's own `validation.notDocumented` reports nothing (TypeStrong/typedoc#3046),
 // so that check is done here on the converted project.
-//   node scripts/docs-api.mjs [--check] [--baseline]
-// --check validates only and writes no site. --baseline (what `pnpm test` runs) tolerates the
-// exports listed in scripts/docs-api-baseline.txt, the ones not yet documented when the check came
-// in: a new undocumented export fails, and so does a listed one that is now documented (delete its
-// line), so the list only shrinks. `pnpm docs:api` itself tolerates nothing.
-import { readFileSync } from "node:fs";
+//   node scripts/docs-api.mjs [--check]
+// --check (what `pnpm test` runs) validates only and writes no site.
 import { Application, ReflectionKind } from "typedoc";
 
 const checkOnly = process.argv.includes("--check");
-const baselineFile = new URL("./docs-api-baseline.txt", import.meta.url);
-const baseline = process.argv.includes("--baseline")
-  ? new Set(
-      readFileSync(baselineFile, "utf8")
-        .split("\n")
-        .filter((l) => l && !l.startsWith("#")),
-    )
-  : undefined;
 const app = await Application.bootstrapWithPlugins({ options: "typedoc.json" });
 const project = await app.convert();
 if (!project) {
@@ -70,13 +58,6 @@ for (const r of project.getReflectionsByKind(needsComment)) {
     );
 }
 
-if (baseline) {
-  const keys = new Set(problems.map((p) => p.split(" (")[0]));
-  const fixed = [...baseline].filter((k) => !keys.has(k));
-  for (const k of fixed)
-    app.logger.warn(`${k} is documented now: delete its line from scripts/docs-api-baseline.txt`);
-  problems.splice(0, problems.length, ...problems.filter((p) => !baseline.has(p.split(" (")[0])));
-}
 for (const p of problems) app.logger.warn(p);
 if (!checkOnly && app.logger.errorCount === 0)
   await app.generateDocs(project, app.options.getValue("out"));

@@ -2,8 +2,11 @@ import type { Tensor } from "@fluxion/core";
 
 /** One parameter of an activation, with its default (null: a learnable tensor, no default). */
 export interface ActivationParameter {
+  /** The parameter's name, as in the activation's options (e.g. `negativeSlope`). */
   readonly name: string;
+  /** The default value, or null for a learnable tensor that has none. */
   readonly default: number | string | boolean | null;
+  /** What it means, in a few words. */
   readonly description: string;
 }
 

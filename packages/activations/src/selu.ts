@@ -6,6 +6,7 @@ import { defineActivation } from "./define-activation.js";
  * and 1.0507009873554804934193349852946.
  */
 export const SELU_ALPHA = 1.6732632423543772;
+/** SELU's λ (see `SELU_ALPHA`). */
 export const SELU_SCALE = 1.0507009873554805;
 
 /**

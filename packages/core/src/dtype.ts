@@ -31,6 +31,13 @@ export function dtypeOfArray(a: ArrayBufferView): DType | undefined {
   return undefined;
 }
 
+/**
+ * Whether `dtype` is a floating-point type (float32 or float64).
+ *
+ * @example
+ * isFloat("float64"); // true
+ * isFloat("int32"); // false
+ */
 export function isFloat(dtype: DType): boolean {
   return dtype !== "int32";
 }
@@ -69,7 +76,12 @@ export function setDefaultDType(dtype: DType): void {
   defaultDType = dtype;
 }
 
-/** The dtype creation functions use when none is given. */
+/**
+ * The dtype creation functions use when none is given.
+ *
+ * @example
+ * getDefaultDType(); // "float32" unless setDefaultDType changed it
+ */
 export function getDefaultDType(): DType {
   return defaultDType;
 }

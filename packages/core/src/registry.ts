@@ -3,12 +3,23 @@ import type { AnyOpDef } from "./ops/define-op.js";
 /** The op registry: every op defined with `defineOp`, by name, in registration order. */
 export const registry = new Map<string, AnyOpDef>();
 
-/** Every registered op definition, in registration order (tests, docs and plots iterate this). */
+/**
+ * Every registered op definition, in registration order (tests, docs and plots iterate this).
+ *
+ * @example
+ * listOps().map((def) => def.name); // ["abs", "add", …, "matmul", …]
+ */
 export function listOps(): AnyOpDef[] {
   return [...registry.values()];
 }
 
-/** The registered op named `name`, or undefined. */
+/**
+ * The registered op named `name`, or undefined.
+ *
+ * @example
+ * getOp("matmul")?.name; // "matmul"
+ * getOp("nope"); // undefined
+ */
 export function getOp(name: string): AnyOpDef | undefined {
   return registry.get(name);
 }

@@ -98,7 +98,12 @@ export function describeValue(value: unknown): string {
   return typeof value;
 }
 
-/** NumPy broadcasting of several shapes; throws a ShapeError naming the op and every shape. */
+/**
+ * NumPy broadcasting of several shapes; throws a ShapeError naming the op and every shape.
+ *
+ * @example
+ * broadcastShapes("add", [3, 1], [4]); // [3, 4]
+ */
 export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
   if (typeof op !== "string")
     throw new ArgumentError(

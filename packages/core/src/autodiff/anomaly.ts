@@ -3,6 +3,12 @@ import { checkFunction } from "../shape.js";
 
 let anomalyEnabled = false;
 
+/**
+ * Whether anomaly detection (`detectAnomaly` / `setDetectAnomaly`) is on: ops then check their outputs and gradients for NaN/Infinity.
+ *
+ * @example
+ * isAnomalyEnabled(); // false by default
+ */
 export function isAnomalyEnabled(): boolean {
   return anomalyEnabled;
 }

@@ -7,6 +7,7 @@ import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { firstNonFinite, isAnomalyEnabled, runRule } from "./anomaly.js";
 import { setGradEnabled } from "./grad-mode.js";
 
+/** Options of `Tensor.backward` (PyTorch's `retain_graph` and `create_graph`). */
 export interface BackwardOptions {
   /** Keep the graph so backward can run through it again (default: `createGraph`). */
   retainGraph?: boolean;

@@ -12,6 +12,7 @@ import { isGradEnabled, setGradEnabled } from "./grad-mode.js";
  */
 let depth = 0;
 
+/** Options of `grad` and `valueAndGrad`. */
 export interface GradOptions {
   /** Which arguments to differentiate with respect to (default 0). */
   argnums?: number | readonly number[];
@@ -181,6 +182,7 @@ export function vjp(
   return [depth > 0 ? out : out.detach(), pullback];
 }
 
+/** Options of `gradients` (PyTorch's `torch.autograd.grad` keywords). */
 export interface GradientsOptions {
   /** Gradient of each output (required for outputs with more than one element). */
   gradOutputs?: readonly (TensorLike | undefined)[];

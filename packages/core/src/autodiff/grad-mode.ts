@@ -3,6 +3,13 @@ import { checkFunction } from "../shape.js";
 /** Whether ops record graph nodes. Toggled by `noGrad` and `enableGrad`. */
 let gradEnabled = true;
 
+/**
+ * Whether ops record the graph for backward (false inside `noGrad`), as PyTorch's `torch.is_grad_enabled`.
+ *
+ * @example
+ * isGradEnabled(); // true
+ * noGrad(() => isGradEnabled()); // false
+ */
 export function isGradEnabled(): boolean {
   return gradEnabled;
 }

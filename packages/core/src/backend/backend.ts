@@ -45,8 +45,10 @@ export const unaryKernelNames = [
   "isInf", // 1 if ±Infinity else 0
   "isFinite", // 1 if neither NaN nor ±Infinity else 0
 ] as const;
+/** Name of a one-input elementwise kernel (an entry of `unaryKernelNames`). */
 export type UnaryKernel = (typeof unaryKernelNames)[number];
 
+/** The two-input elementwise kernels with broadcasting (`Backend.binary`); comparisons return 0/1. */
 export const binaryKernelNames = [
   "add",
   "sub",
@@ -66,9 +68,12 @@ export const binaryKernelNames = [
   "fmod", // C fmod: the result has the dividend's sign
   "remainder", // Python %: the result has the divisor's sign
 ] as const;
+/** Name of a two-input elementwise kernel (an entry of `binaryKernelNames`). */
 export type BinaryKernel = (typeof binaryKernelNames)[number];
 
+/** The reduction kernels (`Backend.reduce`); argmax/argmin return int32 indices of the first extremum. */
 export const reduceKernelNames = ["sum", "max", "min", "argmax", "argmin"] as const;
+/** Name of a reduction kernel (an entry of `reduceKernelNames`). */
 export type ReduceKernel = (typeof reduceKernelNames)[number];
 
 /**
@@ -88,6 +93,7 @@ export const activationKernelNames = [
   "geluTanh",
   "mish",
 ] as const;
+/** Name of a fused activation kernel (an entry of `activationKernelNames`). */
 export type ActivationKernel = (typeof activationKernelNames)[number];
 
 /** The parameters of each activation kernel, in the order a backend receives them. */
@@ -106,7 +112,9 @@ export const activationKernelParams = {
 
 /** Per-axis slice: element i of the result along an axis is input index start + i·step. */
 export interface SliceSpec {
+  /** Start index along each axis. */
   readonly starts: readonly number[];
+  /** Step along each axis (a positive integer). */
   readonly steps: readonly number[];
 }
 
@@ -116,7 +124,9 @@ export interface SliceSpec {
  * Every kernel returns a new array of `outDtype`; inputs may be of any dtype and are never written.
  */
 export interface Backend {
+  /** The name the backend is registered under (`"cpu"`, `"wasm"`, …), as `setBackend` takes it. */
   readonly name: string;
+  /** Applies the elementwise kernel `op` to every value of x. */
   unary(op: UnaryKernel, x: TypedArray, outDtype: DType): TypedArray;
   /** x clamped to [lo, hi] (either bound may be ±Infinity); NaN stays NaN. */
   clamp(x: TypedArray, lo: number, hi: number, outDtype: DType): TypedArray;
@@ -167,6 +177,7 @@ export interface Backend {
   permute(x: TypedArray, shape: Shape, perm: readonly number[], outDtype: DType): TypedArray;
   /** x broadcast to outShape (materialised). */
   expand(x: TypedArray, shape: Shape, outShape: Shape, outDtype: DType): TypedArray;
+  /** The strided region of x (shape `shape`) that `spec` selects, of shape outShape. */
   slice(x: TypedArray, shape: Shape, spec: SliceSpec, outShape: Shape, outDtype: DType): TypedArray;
   /** A copy of base with the sliced region replaced by src. */
   sliceScatter(
@@ -177,6 +188,7 @@ export interface Backend {
     srcShape: Shape,
     outDtype: DType,
   ): TypedArray;
+  /** The arrays (of shapes `shapes`) joined along `axis` into one of shape outShape. */
   concat(
     xs: readonly TypedArray[],
     shapes: readonly Shape[],

@@ -9,6 +9,7 @@ import { Tensor } from "../tensor/tensor.js";
 /** A function to check: tensors in, one tensor or a list of tensors out. */
 export type CheckedFn = (...inputs: Tensor[]) => Tensor | readonly Tensor[];
 
+/** Options of `gradcheck`: finite-difference step, tolerances and how much to compare. */
 export interface GradcheckOptions {
   /** Finite-difference step (default 1e-6, as in PyTorch). */
   eps?: number;
@@ -33,19 +34,25 @@ export interface GradcheckOptions {
 export interface GradcheckWorst {
   /** "element": one Jacobian entry; "direction": a random projection ⟨v, J u⟩. */
   kind: "element" | "direction";
+  /** Position of the input (among `gradcheck`'s inputs) being differentiated. */
   input: number;
   /** Index of the input element (element checks). */
   inputIndex?: number[];
+  /** Position of the output (for functions that return several). */
   output?: number;
   /** Index of the output element (element checks). */
   outputIndex?: number[];
+  /** The value from backward (the vjp rules). */
   analytical: number;
+  /** The value from central finite differences. */
   numerical: number;
   /** |analytical − numerical| − (atol + rtol·|numerical|): positive means failure. */
   excess: number;
 }
 
+/** The result of `gradcheck`: whether it passed, how many comparisons it made, and the worst one. */
 export interface GradcheckReport {
+  /** True when every comparison is within atol + rtol·|numerical|. */
   ok: boolean;
   /** Number of comparisons made. */
   checks: number;

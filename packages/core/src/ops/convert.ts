@@ -8,6 +8,11 @@ import { Tensor, type TensorLike } from "../tensor/tensor.js";
  * `value` as a tensor. A JS number becomes a scalar of `like`, so `x.mul(2)` keeps x's dtype; as in
  * PyTorch's type promotion, a number that is not a 32-bit integer (0.5, 1e10, NaN) next to an int32
  * tensor is a float scalar of the default dtype, so `int32Tensor.add(0.5)` is a float tensor.
+ * With `op`, conversion errors name that function (the one the user called) instead of `tensor`.
+ *
+ * @example
+ * asTensor(2, "float64"); // a float64 scalar
+ * asTensor([1, 2, 3]); // a float32 tensor
  */
 export function asTensor(value: TensorLike, like?: DType, op?: string): Tensor {
   if (value instanceof Tensor) return value;

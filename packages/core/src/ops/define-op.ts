@@ -27,8 +27,11 @@ export type NoAttrs = Record<string, never>;
  * values, the shape and the dtype. A forward passes `data` to backend kernels and never writes it.
  */
 export interface TensorView {
+  /** The flat row-major values (never written by an op). */
   readonly data: Readonly<TypedArray>;
+  /** The input's shape. */
   readonly shape: Shape;
+  /** The input's dtype. */
   readonly dtype: DType;
 }
 
@@ -42,9 +45,11 @@ export type InputGrads<I extends readonly Tensor[]> = {
 
 /** What a vjp rule sees besides the incoming gradient. */
 export interface VjpContext<I extends readonly Tensor[], A> {
+  /** The op's input tensors. */
   readonly inputs: I;
   /** The op's output (differentiable: using it in a rule keeps grad-of-grad correct). */
   readonly output: Tensor;
+  /** The op's attributes, as given to the call. */
   readonly attrs: A;
   /** Whether each input needs a gradient; a rule may skip the others. */
   readonly needsInputGrad: { readonly [K in keyof I]: boolean };
@@ -52,7 +57,9 @@ export interface VjpContext<I extends readonly Tensor[], A> {
 
 /** The shape and dtype of an op's output, given to its forward. */
 export interface OutputSpec {
+  /** The output's shape (from the op's `shape` rule). */
   readonly shape: Shape;
+  /** The output's dtype (from the op's `dtype` rule). */
   readonly dtype: DType;
 }
 
@@ -115,6 +122,7 @@ export type OpArgs<I extends readonly Tensor[], A> = NoAttrs extends A
  */
 export interface Op<I extends readonly Tensor[] = [Tensor], A = NoAttrs> {
   (...args: OpArgs<I, A>): Tensor;
+  /** The definition the op was made from (name, shape rule, forward, vjp). */
   readonly def: OpDef<I, A>;
 }
 

@@ -4,7 +4,12 @@ import { broadcastShapes } from "../shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { defineOp, type NoAttrs, type Op, type OpDef, promotedDType } from "./define-op.js";
 
-/** Result dtype of a math function: the input's float dtype, float32 for int32 inputs. */
+/**
+ * Result dtype of a math function: the input's float dtype, float32 for int32 inputs.
+ *
+ * @example
+ * defineOp<[Tensor]>({ name: "myExp", shape: ([x]) => x.shape, dtype: floatDType, compute: ([x]) => x.exp() });
+ */
 export function floatDType(
   inputs: readonly { readonly dtype: DType }[],
   _attrs: unknown,

@@ -59,7 +59,9 @@ const matmulOp: Op<[Tensor, Tensor], MatmulAttrs> = defineOp<[Tensor, Tensor], M
 
 /** Operands to use transposed (their last two axes swapped), read in place without a copy. */
 export interface MatmulOptions {
+  /** Multiply by the transpose of the first operand (default false). */
   transposeA?: boolean;
+  /** Multiply by the transpose of the second operand (default false). */
   transposeB?: boolean;
 }
 

@@ -3,9 +3,13 @@ import type { AnyOpDef } from "./define-op.js";
 
 /** One op call as an observer sees it: the op's definition, its inputs, attributes and output. */
 export interface OpCall {
+  /** The op's definition (`def.name` is its name). */
   readonly def: AnyOpDef;
+  /** The input tensors, in the op's order. */
   readonly inputs: readonly Tensor[];
+  /** The op's attributes (an empty object for ops without any). */
   readonly attrs: unknown;
+  /** The tensor the op returned. */
   readonly output: Tensor;
 }
 

@@ -6,9 +6,11 @@ import { countOver, mean } from "./mean.js";
 import { type Axes, checkKeepDims } from "./reduction.js";
 import { sum } from "./sum.js";
 
+/** Options of `variance` and `std` (PyTorch's `correction` and `keepdim`). */
 export interface VarOptions {
   /** Subtracted from the count in the denominator: 1 (default) is Bessel's correction, 0 the population variance. */
   correction?: number;
+  /** Keep the reduced axes with size 1 (default false), PyTorch's `keepdim`. */
   keepDims?: boolean;
 }
 

@@ -7,6 +7,7 @@ import { checkShape, checkSize, describeValue, formatShape, sizeOf } from "../sh
 import { flattenNested, type NestedArray, shapeOfNested } from "./nested.js";
 import { Tensor } from "./tensor.js";
 
+/** Options of the tensor creation functions (`tensor`, `zeros`, `full`, …). */
 export interface CreateOptions {
   /** Element type (default: the default dtype, float32 unless `setDefaultDType` changed it). */
   dtype?: DType;
@@ -14,6 +15,7 @@ export interface CreateOptions {
   requiresGrad?: boolean;
 }
 
+/** Options of the random creation functions (`rand`, `randn`, `randint`, …). */
 export interface RandomOptions extends CreateOptions {
   /** Where the random numbers come from (default: the generator seeded by `manualSeed`). */
   generator?: Generator;
@@ -189,21 +191,36 @@ export function ones(shape: readonly number[] | number, options: CreateOptions =
   return filled("ones", shape, 1, options);
 }
 
-/** Zeros with the shape and dtype of `t`. */
+/**
+ * Zeros with the shape and dtype of `t`.
+ *
+ * @example
+ * zerosLike(tensor([[1, 2], [3, 4]])); // 2×2 zeros, float32
+ */
 export function zerosLike(t: Tensor, options: CreateOptions = {}): Tensor {
   if (!(t instanceof Tensor))
     throw new ArgumentError(`zerosLike: t must be a Tensor, got ${describeValue(t)}`);
   return full(t.shape, 0, { dtype: t.dtype, ...options });
 }
 
-/** Ones with the shape and dtype of `t`. */
+/**
+ * Ones with the shape and dtype of `t`.
+ *
+ * @example
+ * onesLike(tensor([1, 2, 3], { dtype: "float64" })); // [1, 1, 1], float64
+ */
 export function onesLike(t: Tensor, options: CreateOptions = {}): Tensor {
   if (!(t instanceof Tensor))
     throw new ArgumentError(`onesLike: t must be a Tensor, got ${describeValue(t)}`);
   return full(t.shape, 1, { dtype: t.dtype, ...options });
 }
 
-/** `value` everywhere, with the shape and dtype of `t`. */
+/**
+ * `value` everywhere, with the shape and dtype of `t`.
+ *
+ * @example
+ * fullLike(tensor([1, 2, 3]), 7); // [7, 7, 7]
+ */
 export function fullLike(t: Tensor, value: number, options: CreateOptions = {}): Tensor {
   if (!(t instanceof Tensor))
     throw new ArgumentError(`fullLike: t must be a Tensor, got ${describeValue(t)}`);

@@ -40,6 +40,7 @@ export interface Tensor extends TensorMethods {}
 export class Tensor {
   /** Dimensions, outermost first; `[]` for a scalar. */
   readonly shape: Shape;
+  /** Element type: `"float32"`, `"float64"` or `"int32"`. */
   readonly dtype: DType;
   /** A number unique to this tensor, for debugging and display. */
   readonly id: number;

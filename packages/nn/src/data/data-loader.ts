@@ -25,9 +25,13 @@ export interface DataLoaderOptions {
  * for (const [xb, yb] of loader) { ... }
  */
 export class DataLoader implements Iterable<Tensor[]> {
+  /** The dataset the batches are drawn from. */
   readonly dataset: TensorDataset;
+  /** Samples per batch. */
   readonly batchSize: number;
+  /** Whether each pass draws a new random order. */
   readonly shuffle: boolean;
+  /** Whether a last batch smaller than `batchSize` is dropped. */
   readonly dropLast: boolean;
   readonly #generator: Generator;
 

@@ -16,6 +16,7 @@ import {
  * ds.length; // 100
  */
 export class TensorDataset {
+  /** The tensors, all with the same size of axis 0 (the number of samples). */
   readonly tensors: readonly Tensor[];
   /** A copy of each tensor's values, taken once, that batches are cut from. */
   readonly #values: TypedArray[];

@@ -109,6 +109,7 @@ export class Softsign extends activationLayer(act.softsign) {}
 export class PReLU extends Module {
   /** Number of slopes: 1, or the number of channels (the `numParameters` option). */
   readonly numSlopes: number;
+  /** The learnable negative slope(s) a, of shape [numParameters] (initialised to `init`, default 0.25). */
   weight: Parameter;
 
   constructor(options: { numParameters?: number; init?: number; dtype?: DType } = {}) {
@@ -144,7 +145,9 @@ export interface SwishLayerOptions {
  * new Swish({ beta: 1, learnable: true }); // β is trained with the other parameters
  */
 export class Swish extends Module {
+  /** β when it is not learnable (and the initial value of `beta` when it is). */
   readonly fixedBeta: number;
+  /** The learnable β, of shape [1], or null when β is fixed (`fixedBeta`). */
   beta: Parameter | null;
 
   constructor(options: SwishLayerOptions = {}) {

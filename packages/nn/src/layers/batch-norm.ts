@@ -35,14 +35,25 @@ export interface BatchNormOptions {
  * mode (or without running statistics) it normalises with the batch mean and biased variance and
  * updates the buffers `running_mean`, `running_var` (with the unbiased variance, as PyTorch does)
  * and `num_batches_tracked`; in evaluation mode it uses the running statistics.
+ *
+ * @example
+ * const bn: BatchNorm = new BatchNorm1d(4); // use BatchNorm1d or BatchNorm2d
+ * bn.numFeatures; // 4
  */
 export abstract class BatchNorm extends Module {
+  /** Number of channels C (the size of axis 1 of the input). */
   readonly numFeatures: number;
+  /** Added to the variance for numerical stability. */
   readonly eps: number;
+  /** Weight of the new batch in the running statistics; null for a cumulative moving average. */
   readonly momentum: number | null;
+  /** Whether the layer learns a per-channel scale (`weight`) and shift (`bias`). */
   readonly affine: boolean;
+  /** Whether running statistics are kept (and used in evaluation mode). */
   readonly trackRunningStats: boolean;
+  /** Per-channel scale γ of shape [C] (initialised to ones), or null without `affine`. */
   weight: Parameter | null;
+  /** Per-channel shift β of shape [C] (initialised to zeros), or null without `affine`. */
   bias: Parameter | null;
   readonly #name: string;
   readonly #ranks: readonly number[];

@@ -17,6 +17,7 @@ export interface DropoutOptions {
  * drop.eval().call(ones([4])); // [1, 1, 1, 1]
  */
 export class Dropout extends Module {
+  /** Probability of zeroing an element in training mode. */
   readonly p: number;
   readonly #generator: Generator | undefined;
 

@@ -49,11 +49,17 @@ export interface FromPretrainedOptions extends Omit<EmbeddingOptions, "dtype" | 
  * emb.call(tensor([[1, 2], [0, 9]], { dtype: "int32" })).shape; // [2, 2, 3]
  */
 export class Embedding extends Module {
+  /** Number of rows (the vocabulary size). */
   readonly numEmbeddings: number;
+  /** Length of each embedding vector. */
   readonly embeddingDim: number;
+  /** The padding row (made non-negative), which gets no gradient; null for none. */
   readonly paddingIdx: number | null;
+  /** Looked-up rows with a larger `normType`-norm are rescaled to this, in place; null for no limit. */
   readonly maxNorm: number | null;
+  /** The p of the p-norm used with `maxNorm` (default 2). */
   readonly normType: number;
+  /** The embedding table, of shape [numEmbeddings, embeddingDim]. */
   weight: Parameter;
 
   constructor(numEmbeddings: number, embeddingDim: number, options: EmbeddingOptions = {}) {

@@ -10,7 +10,9 @@ import { Module } from "../module/module.js";
  */
 export class Flatten extends Module {
   constructor(
+    /** First axis flattened (default 1; negative counts from the end). */
     readonly startDim = 1,
+    /** Last axis flattened, inclusive (default -1, the last). */
     readonly endDim = -1,
   ) {
     super();

@@ -25,10 +25,15 @@ export interface LayerNormOptions {
  * ln.call(randn([2, 4])).mean(-1); // ≈ [0, 0]
  */
 export class LayerNorm extends Module {
+  /** The trailing shape normalised over (the last `normalizedShape.length` axes of the input). */
   readonly normalizedShape: readonly number[];
+  /** Added to the variance for numerical stability (default 1e-5). */
   readonly eps: number;
+  /** Whether the layer learns a per-element scale (`weight`) and shift (`bias`). */
   readonly elementwiseAffine: boolean;
+  /** Scale of shape `normalizedShape` (initialised to ones), or null without `elementwiseAffine`. */
   weight: Parameter | null;
+  /** Shift of shape `normalizedShape` (initialised to zeros), or null without `elementwiseAffine` or with `bias: false`. */
   bias: Parameter | null;
 
   constructor(normalizedShape: number | readonly number[], options: LayerNormOptions = {}) {

@@ -31,9 +31,13 @@ export interface LinearOptions {
  * fc.call(randn([32, 784])).shape; // [32, 10]
  */
 export class Linear extends Module {
+  /** Size of each input sample (the last axis of the input). */
   readonly inFeatures: number;
+  /** Size of each output sample. */
   readonly outFeatures: number;
+  /** Weight W of shape [outFeatures, inFeatures] (Kaiming-uniform initialised, as in PyTorch). */
   weight: Parameter;
+  /** Bias b of shape [outFeatures], or null with `bias: false`. */
   bias: Parameter | null;
 
   constructor(inFeatures: number, outFeatures: number, options: LinearOptions = {}) {

@@ -26,9 +26,13 @@ const machineEps = (dtype: DType): number => (dtype === "float64" ? 2 ** -52 : 2
  * norm.call(randn([2, 4])).pow(2).mean(-1); // ≈ [1, 1]
  */
 export class RMSNorm extends Module {
+  /** The trailing shape normalised over (the last `normalizedShape.length` axes of the input). */
   readonly normalizedShape: readonly number[];
+  /** Added to the mean square; null means the machine epsilon of the input's dtype. */
   readonly eps: number | null;
+  /** Whether the layer learns a per-element scale (`weight`). */
   readonly elementwiseAffine: boolean;
+  /** Scale of shape `normalizedShape` (initialised to ones), or null without `elementwiseAffine`. */
   weight: Parameter | null;
 
   constructor(normalizedShape: number | readonly number[], options: RMSNormOptions = {}) {

@@ -55,6 +55,7 @@ export class Sequential extends Module {
     return this[i] as Module;
   }
 
+  /** The child modules in order, so `for (const m of seq)` and `[...seq]` work. */
   *[Symbol.iterator](): Iterator<Module> {
     for (let i = 0; i < this.#length; i++) yield this[i] as Module;
   }

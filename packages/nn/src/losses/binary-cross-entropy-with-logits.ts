@@ -16,6 +16,7 @@ export interface BinaryCrossEntropyWithLogitsOptions {
   weight?: Tensor;
   /** Weight p of the positive term, broadcast along the last axes (one per class). */
   posWeight?: Tensor;
+  /** How the per-element losses are combined: `"mean"` (default), `"sum"` or `"none"` (PyTorch's `reduction`). */
   reduction?: Reduction;
 }
 

@@ -13,6 +13,7 @@ import {
 export interface BinaryCrossEntropyOptions {
   /** Rescaling weight of each element, broadcast to the input's shape. */
   weight?: Tensor;
+  /** How the per-element losses are combined: `"mean"` (default), `"sum"` or `"none"` (PyTorch's `reduction`). */
   reduction?: Reduction;
 }
 

@@ -14,6 +14,7 @@ import { checkFloat, checkSameFloat, checkSameShape, checkTensor } from "./valid
 export interface CosineEmbeddingLossOptions {
   /** For y = −1 pairs, only cosine similarity above this counts (default 0; in [−1, 1]). */
   margin?: number;
+  /** How the per-element losses are combined: `"mean"` (default), `"sum"` or `"none"` (PyTorch's `reduction`). */
   reduction?: Reduction;
 }
 

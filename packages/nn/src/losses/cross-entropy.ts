@@ -18,6 +18,7 @@ export interface CrossEntropyOptions {
   ignoreIndex?: number;
   /** ε in [0, 1]: the target becomes (1 − ε)·target + ε/C (default 0). */
   labelSmoothing?: number;
+  /** How the per-element losses are combined: `"mean"` (default), `"sum"` or `"none"` (PyTorch's `reduction`). */
   reduction?: Reduction;
 }
 

@@ -6,6 +6,7 @@ import { checkReduction, type Reduction, reduce } from "./reduction.js";
 export interface HuberLossOptions {
   /** Where the loss turns from quadratic to linear, > 0 (default 1). */
   delta?: number;
+  /** How the per-element losses are combined: `"mean"` (default), `"sum"` or `"none"` (PyTorch's `reduction`). */
   reduction?: Reduction;
 }
 

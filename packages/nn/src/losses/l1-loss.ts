@@ -4,6 +4,7 @@ import { checkReduction, type Reduction, reduce } from "./reduction.js";
 
 /** Options of `l1Loss`. */
 export interface L1LossOptions {
+  /** How the per-element losses are combined: `"mean"` (default), `"sum"` or `"none"` (PyTorch's `reduction`). */
   reduction?: Reduction;
 }
 

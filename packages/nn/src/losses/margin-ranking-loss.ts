@@ -6,6 +6,7 @@ import { checkFloat, checkSameFloat, checkSameShape, checkTensor } from "./valid
 export interface MarginRankingLossOptions {
   /** Required gap between the two scores (default 0). */
   margin?: number;
+  /** How the per-element losses are combined: `"mean"` (default), `"sum"` or `"none"` (PyTorch's `reduction`). */
   reduction?: Reduction;
 }
 

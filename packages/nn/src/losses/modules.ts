@@ -25,7 +25,10 @@ function describe(options: { reduction?: string; [k: string]: unknown }): string
 
 /** `mseLoss` as a module. @example new MSELoss().call(prediction, target) */
 export class MSELoss extends Module {
-  constructor(readonly options: MseLossOptions = {}) {
+  constructor(
+    /** The options the loss was made with (`reduction` and the loss's own), passed on each call. */
+    readonly options: MseLossOptions = {},
+  ) {
     super();
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -38,7 +41,10 @@ export class MSELoss extends Module {
 
 /** `binaryCrossEntropy` as a module. @example new BCELoss().call(probabilities, target) */
 export class BCELoss extends Module {
-  constructor(readonly options: BinaryCrossEntropyOptions = {}) {
+  constructor(
+    /** The options the loss was made with (`reduction` and the loss's own), passed on each call. */
+    readonly options: BinaryCrossEntropyOptions = {},
+  ) {
     super();
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -51,7 +57,10 @@ export class BCELoss extends Module {
 
 /** `binaryCrossEntropyWithLogits` as a module. @example new BCEWithLogitsLoss().call(logits, target) */
 export class BCEWithLogitsLoss extends Module {
-  constructor(readonly options: BinaryCrossEntropyWithLogitsOptions = {}) {
+  constructor(
+    /** The options the loss was made with (`reduction` and the loss's own), passed on each call. */
+    readonly options: BinaryCrossEntropyWithLogitsOptions = {},
+  ) {
     super();
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -64,7 +73,10 @@ export class BCEWithLogitsLoss extends Module {
 
 /** `crossEntropy` as a module. @example new CrossEntropyLoss({ labelSmoothing: 0.1 }).call(logits, labels) */
 export class CrossEntropyLoss extends Module {
-  constructor(readonly options: CrossEntropyOptions = {}) {
+  constructor(
+    /** The options the loss was made with (`reduction` and the loss's own), passed on each call. */
+    readonly options: CrossEntropyOptions = {},
+  ) {
     super();
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -77,7 +89,10 @@ export class CrossEntropyLoss extends Module {
 
 /** `nllLoss` as a module. @example new NLLLoss().call(logProbabilities, labels) */
 export class NLLLoss extends Module {
-  constructor(readonly options: NllLossOptions = {}) {
+  constructor(
+    /** The options the loss was made with (`reduction` and the loss's own), passed on each call. */
+    readonly options: NllLossOptions = {},
+  ) {
     super();
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -90,7 +105,10 @@ export class NLLLoss extends Module {
 
 /** `l1Loss` as a module. @example new L1Loss().call(prediction, target) */
 export class L1Loss extends Module {
-  constructor(readonly options: L1LossOptions = {}) {
+  constructor(
+    /** The options the loss was made with (`reduction` and the loss's own), passed on each call. */
+    readonly options: L1LossOptions = {},
+  ) {
     super();
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -103,7 +121,10 @@ export class L1Loss extends Module {
 
 /** `smoothL1Loss` as a module. @example new SmoothL1Loss({ beta: 0.5 }).call(prediction, target) */
 export class SmoothL1Loss extends Module {
-  constructor(readonly options: SmoothL1LossOptions = {}) {
+  constructor(
+    /** The options the loss was made with (`reduction` and the loss's own), passed on each call. */
+    readonly options: SmoothL1LossOptions = {},
+  ) {
     super();
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -116,7 +137,10 @@ export class SmoothL1Loss extends Module {
 
 /** `huberLoss` as a module. @example new HuberLoss({ delta: 2 }).call(prediction, target) */
 export class HuberLoss extends Module {
-  constructor(readonly options: HuberLossOptions = {}) {
+  constructor(
+    /** The options the loss was made with (`reduction` and the loss's own), passed on each call. */
+    readonly options: HuberLossOptions = {},
+  ) {
     super();
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -129,7 +153,10 @@ export class HuberLoss extends Module {
 
 /** `klDiv` as a module, PyTorch's `KLDivLoss`. @example new KLDivLoss({ reduction: "batchmean" }).call(logQ, p) */
 export class KLDivLoss extends Module {
-  constructor(readonly options: KlDivOptions = {}) {
+  constructor(
+    /** The options the loss was made with (`reduction` and the loss's own), passed on each call. */
+    readonly options: KlDivOptions = {},
+  ) {
     super();
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -142,7 +169,10 @@ export class KLDivLoss extends Module {
 
 /** `softMarginLoss` as a module. @example new SoftMarginLoss().call(scores, labels) */
 export class SoftMarginLoss extends Module {
-  constructor(readonly options: SoftMarginLossOptions = {}) {
+  constructor(
+    /** The options the loss was made with (`reduction` and the loss's own), passed on each call. */
+    readonly options: SoftMarginLossOptions = {},
+  ) {
     super();
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -155,7 +185,10 @@ export class SoftMarginLoss extends Module {
 
 /** `marginRankingLoss` as a module. @example new MarginRankingLoss({ margin: 1 }).call(x1, x2, y) */
 export class MarginRankingLoss extends Module {
-  constructor(readonly options: MarginRankingLossOptions = {}) {
+  constructor(
+    /** The options the loss was made with (`reduction` and the loss's own), passed on each call. */
+    readonly options: MarginRankingLossOptions = {},
+  ) {
     super();
   }
   override forward(input1: Tensor, input2: Tensor, target: Tensor): Tensor {
@@ -168,7 +201,10 @@ export class MarginRankingLoss extends Module {
 
 /** `cosineEmbeddingLoss` as a module. @example new CosineEmbeddingLoss({ margin: 0.2 }).call(x1, x2, y) */
 export class CosineEmbeddingLoss extends Module {
-  constructor(readonly options: CosineEmbeddingLossOptions = {}) {
+  constructor(
+    /** The options the loss was made with (`reduction` and the loss's own), passed on each call. */
+    readonly options: CosineEmbeddingLossOptions = {},
+  ) {
     super();
   }
   override forward(input1: Tensor, input2: Tensor, target: Tensor): Tensor {

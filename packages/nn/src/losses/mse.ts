@@ -4,6 +4,7 @@ import { checkFloat, checkSameFloat, checkSameShape, checkTensor } from "./valid
 
 /** Options of `mseLoss`. */
 export interface MseLossOptions {
+  /** How the per-element losses are combined: `"mean"` (default), `"sum"` or `"none"` (PyTorch's `reduction`). */
   reduction?: Reduction;
 }
 

@@ -15,6 +15,7 @@ export interface NllLossOptions {
   weight?: Tensor;
   /** Targets equal to this contribute nothing, not even to the mean's denominator (default −100). */
   ignoreIndex?: number;
+  /** How the per-element losses are combined: `"mean"` (default), `"sum"` or `"none"` (PyTorch's `reduction`). */
   reduction?: Reduction;
 }
 

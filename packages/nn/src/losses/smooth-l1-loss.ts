@@ -6,6 +6,7 @@ import { checkReduction, type Reduction, reduce } from "./reduction.js";
 export interface SmoothL1LossOptions {
   /** Where the loss turns from quadratic to linear (default 1; 0 gives the L1 loss). */
   beta?: number;
+  /** How the per-element losses are combined: `"mean"` (default), `"sum"` or `"none"` (PyTorch's `reduction`). */
   reduction?: Reduction;
 }
 

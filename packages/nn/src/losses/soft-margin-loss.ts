@@ -5,6 +5,7 @@ import { checkReduction, type Reduction, reduce } from "./reduction.js";
 
 /** Options of `softMarginLoss`. */
 export interface SoftMarginLossOptions {
+  /** How the per-element losses are combined: `"mean"` (default), `"sum"` or `"none"` (PyTorch's `reduction`). */
   reduction?: Reduction;
 }
 

@@ -14,6 +14,7 @@ export type ForwardPreHook = (module: Module, inputs: unknown[]) => unknown;
 
 /** What registering a hook returns: `remove()` unregisters it. */
 export interface RemovableHandle {
+  /** Takes the hook out, so it is not called again (calling it twice is harmless). */
   remove(): void;
 }
 

@@ -12,7 +12,9 @@ export interface LoadStateDictOptions {
 
 /** What `loadStateDict` did not match (both empty after a strict load). */
 export interface LoadStateDictResult {
+  /** Keys the module expects that the state dict lacks (left unchanged). */
   missingKeys: string[];
+  /** Keys of the state dict that the module has no tensor for (ignored). */
   unexpectedKeys: string[];
 }
 

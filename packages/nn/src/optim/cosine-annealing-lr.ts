@@ -20,7 +20,9 @@ export interface CosineAnnealingLROptions {
  * const sched = new CosineAnnealingLR(opt, { tMax: 100, etaMin: 1e-5 });
  */
 export class CosineAnnealingLR extends LRScheduler {
+  /** Epochs of a half cosine period: the rate reaches `etaMin` at epoch tMax. */
   readonly tMax: number;
+  /** Minimum learning rate. */
   readonly etaMin: number;
 
   constructor(optimizer: Optimizer<BaseOptions>, options: CosineAnnealingLROptions) {

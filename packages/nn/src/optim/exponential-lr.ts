@@ -18,6 +18,7 @@ export interface ExponentialLROptions {
  * const sched = new ExponentialLR(opt, { gamma: 0.9 });
  */
 export class ExponentialLR extends LRScheduler {
+  /** Decay factor applied every epoch. */
   readonly gamma: number;
 
   constructor(optimizer: Optimizer<BaseOptions>, options: ExponentialLROptions) {

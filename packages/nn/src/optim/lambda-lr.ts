@@ -19,6 +19,7 @@ export interface LambdaLROptions {
  * const sched = new LambdaLR(opt, (epoch) => 0.95 ** epoch);
  */
 export class LambdaLR extends LRScheduler {
+  /** One factor function per parameter group: lr = initialLr · f(epoch). */
   readonly lrLambdas: readonly LrLambda[];
 
   constructor(

@@ -23,8 +23,11 @@ export interface LinearLROptions {
  * const warmup = new LinearLR(opt, { startFactor: 0.1, totalIters: 10 });
  */
 export class LinearLR extends LRScheduler {
+  /** Factor of the base rate at epoch 0. */
   readonly startFactor: number;
+  /** Factor reached at `totalIters` and kept after. */
   readonly endFactor: number;
+  /** Epochs of the linear change. */
   readonly totalIters: number;
 
   constructor(optimizer: Optimizer<BaseOptions>, options: LinearLROptions = {}) {

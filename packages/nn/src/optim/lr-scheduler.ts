@@ -3,8 +3,11 @@ import { type BaseOptions, Optimizer } from "./optimizer.js";
 
 /** A scheduler's state: the epoch counter, the learning rates it started from, the last rates set. */
 export interface LRSchedulerStateDict {
+  /** The epoch of the last `step()` (−1 before the first). */
   lastEpoch: number;
+  /** Each group's starting learning rate (`initialLr`). */
   baseLrs: number[];
+  /** The learning rates the last `step()` set. */
   lastLr?: number[];
 }
 
@@ -30,9 +33,13 @@ export function checkOptimizer(name: string, optimizer: unknown): Optimizer<Base
  * for (let epoch = 0; epoch < 100; epoch++) { train(); sched.step(); }
  */
 export abstract class LRScheduler {
+  /** The optimiser whose groups' `lr` this scheduler sets. */
   readonly optimizer: Optimizer<BaseOptions>;
+  /** Each group's starting learning rate (`initialLr`), which the schedule scales. */
   baseLrs: number[];
+  /** The epoch of the last `step()` (0 right after construction). */
   lastEpoch: number;
+  /** The scheduler's class name, used in error messages. */
   protected readonly name: string;
   #lastLr: number[] = [];
 

@@ -8,7 +8,9 @@ export interface OneCycleLROptions {
   maxLr: number | readonly number[];
   /** Steps in the cycle; or give `epochs` and `stepsPerEpoch`. */
   totalSteps?: number;
+  /** Epochs of training; with `stepsPerEpoch`, gives totalSteps = epochs · stepsPerEpoch. */
   epochs?: number;
+  /** Steps (batches) per epoch; used with `epochs`. */
   stepsPerEpoch?: number;
   /** Fraction of the cycle spent increasing the rate (default 0.3). */
   pctStart?: number;
@@ -72,8 +74,11 @@ const positiveInt = (v: unknown): v is number => Number.isInteger(v) && (v as nu
  * for (const batch of loader) { trainStep(batch); sched.step(); }
  */
 export class OneCycleLR extends LRScheduler {
+  /** Steps in the cycle (`step()` calls). */
   readonly totalSteps: number;
+  /** How the rate moves between phase end points: cosine or linear. */
   readonly annealStrategy: "cos" | "linear";
+  /** Whether momentum (or β₁) is cycled inversely to the rate. */
   readonly cycleMomentum: boolean;
   readonly #phases: Phase[];
   readonly #lrs: { initial: number[]; max: number[]; min: number[] };

@@ -12,6 +12,7 @@ import { sameShape } from "../util/format.js";
 
 /** Hyperparameters every optimiser has. */
 export interface BaseOptions {
+  /** Learning rate. */
   lr: number;
 }
 
@@ -32,7 +33,9 @@ export type ParamState = Record<string, Tensor | number | null>;
 
 /** An optimiser's state by parameter index, and its groups with parameters as indices (PyTorch's layout). */
 export interface OptimizerStateDict<O extends BaseOptions> {
+  /** State of each parameter, keyed by its index in the order of the groups' parameters. */
   state: Record<number, ParamState>;
+  /** The groups' hyperparameters, with their parameters as indices. */
   paramGroups: Array<O & { params: number[]; initialLr?: number }>;
 }
 
@@ -50,10 +53,13 @@ function copyTensor(t: Tensor, dtype: Tensor["dtype"]): Tensor {
  * opt.zeroGrad(); loss.backward(); opt.step();
  */
 export abstract class Optimizer<O extends BaseOptions> {
+  /** Hyperparameters given to the constructor, used by groups that do not override them. */
   readonly defaults: O;
+  /** The parameter groups, each with its parameters and hyperparameters (PyTorch's `param_groups`); schedulers set their `lr`. */
   readonly paramGroups: ParamGroup<O>[] = [];
   /** State of each parameter, created on its first update. */
   readonly state: Map<Tensor, ParamState> = new Map();
+  /** The optimiser's class name, used in error messages. */
   protected readonly name: string;
 
   constructor(name: string, params: ParamsInput<O>, defaults: O) {

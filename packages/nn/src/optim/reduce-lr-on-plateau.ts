@@ -24,18 +24,31 @@ export interface ReduceLROnPlateauOptions {
 
 /** What `ReduceLROnPlateau.stateDict` returns. */
 export interface ReduceLROnPlateauStateDict {
+  /** "min": the metric should fall (a loss); "max": it should rise (an accuracy). */
   mode: "min" | "max";
+  /** Factor applied to the learning rate on a plateau. */
   factor: number;
+  /** Epochs without improvement tolerated before reducing. */
   patience: number;
+  /** Smallest change that counts as an improvement. */
   threshold: number;
+  /** "rel": `threshold` is relative to the best value; "abs": absolute. */
   thresholdMode: "rel" | "abs";
+  /** Epochs to wait after a reduction before counting bad epochs again. */
   cooldown: number;
+  /** Lower bound of the learning rate of each parameter group. */
   minLrs: number[];
+  /** A reduction smaller than this is skipped. */
   eps: number;
+  /** The best metric seen. */
   best: number;
+  /** Consecutive epochs without improvement so far. */
   numBadEpochs: number;
+  /** Epochs of cooldown left. */
   cooldownCounter: number;
+  /** Number of `step()` calls so far. */
   lastEpoch: number;
+  /** The learning rates after the last `step()`. */
   lastLr: number[];
 }
 
@@ -49,19 +62,31 @@ export interface ReduceLROnPlateauStateDict {
  * for (let epoch = 0; epoch < 100; epoch++) { train(); sched.step(validationLoss()); }
  */
 export class ReduceLROnPlateau {
+  /** The optimiser whose groups' `lr` this scheduler reduces. */
   readonly optimizer: Optimizer<BaseOptions>;
+  /** "min": the metric should fall (a loss); "max": it should rise (an accuracy). */
   mode: "min" | "max";
+  /** Factor applied to the learning rate on a plateau. */
   factor: number;
+  /** Epochs without improvement tolerated before reducing. */
   patience: number;
+  /** Smallest change that counts as an improvement. */
   threshold: number;
+  /** "rel": `threshold` is relative to the best value; "abs": absolute. */
   thresholdMode: "rel" | "abs";
+  /** Epochs to wait after a reduction before counting bad epochs again. */
   cooldown: number;
+  /** Lower bound of the learning rate of each parameter group. */
   minLrs: number[];
+  /** A reduction smaller than this is skipped. */
   eps: number;
   /** The best metric seen (±Infinity before the first step). */
   best: number;
+  /** Consecutive epochs without improvement so far. */
   numBadEpochs = 0;
+  /** Epochs of cooldown left. */
   cooldownCounter = 0;
+  /** Number of `step()` calls so far. */
   lastEpoch = 0;
   #lastLr: number[];
 

@@ -4,9 +4,13 @@ import type { BaseOptions, Optimizer } from "./optimizer.js";
 
 /** What `SequentialLR.stateDict` returns. */
 export interface SequentialLRStateDict {
+  /** The epoch of the last `step()`. */
   lastEpoch: number;
+  /** Epochs at which the next scheduler takes over. */
   milestones: number[];
+  /** Each scheduler's own state. */
   schedulers: LRSchedulerStateDict[];
+  /** The learning rates the last `step()` set. */
   lastLr: number[];
 }
 
@@ -21,9 +25,13 @@ export interface SequentialLRStateDict {
  * const sched = new SequentialLR(opt, [warmup, decay], [5]);
  */
 export class SequentialLR {
+  /** The optimiser whose groups' `lr` the schedulers set. */
   readonly optimizer: Optimizer<BaseOptions>;
+  /** The schedulers, used one after another. */
   readonly schedulers: readonly LRScheduler[];
+  /** Epochs at which the next scheduler takes over (one fewer than the schedulers). */
   readonly milestones: readonly number[];
+  /** The epoch of the last `step()`. */
   lastEpoch: number;
   #lastLr: number[];
 

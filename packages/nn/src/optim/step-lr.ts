@@ -20,7 +20,9 @@ export interface StepLROptions {
  * const sched = new StepLR(opt, { stepSize: 10, gamma: 0.5 });
  */
 export class StepLR extends LRScheduler {
+  /** Epochs between decays. */
   readonly stepSize: number;
+  /** Decay factor applied every `stepSize` epochs. */
   readonly gamma: number;
 
   constructor(optimizer: Optimizer<BaseOptions>, options: StepLROptions) {
