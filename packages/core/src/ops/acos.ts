@@ -17,5 +17,5 @@ const acosOp = defineUnary({
  * acos(tensor([1, 0])); // [0, 1.5708]
  */
 export function acos(x: TensorLike): Tensor {
-  return acosOp([asTensor(x)], {});
+  return acosOp([asTensor(x, undefined, "acos")], {});
 }

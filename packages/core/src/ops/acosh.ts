@@ -17,5 +17,5 @@ const acoshOp = defineUnary({
  * acosh(tensor([1, 2])); // [0, 1.3170]
  */
 export function acosh(x: TensorLike): Tensor {
-  return acoshOp([asTensor(x)], {});
+  return acoshOp([asTensor(x, undefined, "acosh")], {});
 }

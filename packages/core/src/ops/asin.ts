@@ -17,5 +17,5 @@ const asinOp = defineUnary({
  * asin(tensor([0, 1])); // [0, 1.5708]
  */
 export function asin(x: TensorLike): Tensor {
-  return asinOp([asTensor(x)], {});
+  return asinOp([asTensor(x, undefined, "asin")], {});
 }

@@ -17,5 +17,5 @@ const asinhOp = defineUnary({
  * asinh(tensor([0, 1])); // [0, 0.8814]
  */
 export function asinh(x: TensorLike): Tensor {
-  return asinhOp([asTensor(x)], {});
+  return asinhOp([asTensor(x, undefined, "asinh")], {});
 }

@@ -17,5 +17,5 @@ const atanOp = defineUnary({
  * atan(tensor([0, 1])); // [0, 0.7854]
  */
 export function atan(x: TensorLike): Tensor {
-  return atanOp([asTensor(x)], {});
+  return atanOp([asTensor(x, undefined, "atan")], {});
 }

@@ -21,5 +21,5 @@ const atan2Op = defineBinary({
  * atan2(tensor([1, -1]), tensor([-1, -1])); // [2.3562, -2.3562]
  */
 export function atan2(y: TensorLike, x: TensorLike): Tensor {
-  return atan2Op(asPair(y, x), {});
+  return atan2Op(asPair(y, x, "atan2"), {});
 }

@@ -17,5 +17,5 @@ const atanhOp = defineUnary({
  * atanh(tensor([0, 0.5])); // [0, 0.5493]
  */
 export function atanh(x: TensorLike): Tensor {
-  return atanhOp([asTensor(x)], {});
+  return atanhOp([asTensor(x, undefined, "atanh")], {});
 }

@@ -18,5 +18,5 @@ const ceilOp = defineUnary({
  * ceil(tensor([-1.5, 1.5])); // [-1, 2]
  */
 export function ceil(x: TensorLike): Tensor {
-  return ceilOp([asTensor(x)], {});
+  return ceilOp([asTensor(x, undefined, "ceil")], {});
 }

@@ -17,5 +17,5 @@ const cosOp = defineUnary({
  * cos(tensor([0, Math.PI])); // [1, -1]
  */
 export function cos(x: TensorLike): Tensor {
-  return cosOp([asTensor(x)], {});
+  return cosOp([asTensor(x, undefined, "cos")], {});
 }

@@ -17,5 +17,5 @@ const coshOp = defineUnary({
  * cosh(tensor([0, 1])); // [1, 1.5431]
  */
 export function cosh(x: TensorLike): Tensor {
-  return coshOp([asTensor(x)], {});
+  return coshOp([asTensor(x, undefined, "cosh")], {});
 }

@@ -19,5 +19,5 @@ const erfOp = defineUnary({
  * erf(tensor([0, 1])); // [0, 0.8427]
  */
 export function erf(x: TensorLike): Tensor {
-  return erfOp([asTensor(x)], {});
+  return erfOp([asTensor(x, undefined, "erf")], {});
 }

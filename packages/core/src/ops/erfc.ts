@@ -19,5 +19,5 @@ const erfcOp = defineUnary({
  * erfc(tensor([0, 10])); // [1, 2.0885e-45]
  */
 export function erfc(x: TensorLike): Tensor {
-  return erfcOp([asTensor(x)], {});
+  return erfcOp([asTensor(x, undefined, "erfc")], {});
 }

@@ -19,5 +19,5 @@ const erfinvOp = defineUnary({
  * erfinv(tensor([0, 0.5])); // [0, 0.4769]
  */
 export function erfinv(x: TensorLike): Tensor {
-  return erfinvOp([asTensor(x)], {});
+  return erfinvOp([asTensor(x, undefined, "erfinv")], {});
 }

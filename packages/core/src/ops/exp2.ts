@@ -17,5 +17,5 @@ const exp2Op = defineUnary({
  * exp2(tensor([0, 3])); // [1, 8]
  */
 export function exp2(x: TensorLike): Tensor {
-  return exp2Op([asTensor(x)], {});
+  return exp2Op([asTensor(x, undefined, "exp2")], {});
 }

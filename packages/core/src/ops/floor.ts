@@ -18,5 +18,5 @@ const floorOp = defineUnary({
  * floor(tensor([-1.5, 1.5])); // [-2, 1]
  */
 export function floor(x: TensorLike): Tensor {
-  return floorOp([asTensor(x)], {});
+  return floorOp([asTensor(x, undefined, "floor")], {});
 }

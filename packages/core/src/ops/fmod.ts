@@ -20,5 +20,5 @@ const fmodOp = defineBinary({
  * fmod(tensor([-3, 3]), 2); // [-1, 1]
  */
 export function fmod(a: TensorLike, b: TensorLike): Tensor {
-  return fmodOp(asPair(a, b), {});
+  return fmodOp(asPair(a, b, "fmod"), {});
 }

@@ -9,6 +9,6 @@ import { asTensor } from "./convert.js";
  * frac(tensor([-1.25, 2.5])); // [-0.25, 0.5]
  */
 export function frac(x: TensorLike): Tensor {
-  const t = asTensor(x);
+  const t = asTensor(x, undefined, "frac");
   return t.sub(t.trunc());
 }

@@ -20,5 +20,5 @@ const hypotOp = defineBinary({
  * hypot(tensor([3, 1e200]), tensor([4, 1e200])); // [5, 1.4142e200]
  */
 export function hypot(a: TensorLike, b: TensorLike): Tensor {
-  return hypotOp(asPair(a, b), {});
+  return hypotOp(asPair(a, b, "hypot"), {});
 }

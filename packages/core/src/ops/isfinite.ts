@@ -16,5 +16,5 @@ const isfiniteOp = defineUnary({
  * isfinite(tensor([1, Infinity, NaN])); // [1, 0, 0]
  */
 export function isfinite(x: TensorLike): Tensor {
-  return isfiniteOp([asTensor(x)], {});
+  return isfiniteOp([asTensor(x, undefined, "isfinite")], {});
 }

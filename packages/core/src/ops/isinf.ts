@@ -16,5 +16,5 @@ const isinfOp = defineUnary({
  * isinf(tensor([1, Infinity, -Infinity, NaN])); // [0, 1, 1, 0]
  */
 export function isinf(x: TensorLike): Tensor {
-  return isinfOp([asTensor(x)], {});
+  return isinfOp([asTensor(x, undefined, "isinf")], {});
 }

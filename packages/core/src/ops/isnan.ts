@@ -16,5 +16,5 @@ const isnanOp = defineUnary({
  * isnan(tensor([1, NaN])); // [0, 1]
  */
 export function isnan(x: TensorLike): Tensor {
-  return isnanOp([asTensor(x)], {});
+  return isnanOp([asTensor(x, undefined, "isnan")], {});
 }

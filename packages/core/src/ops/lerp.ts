@@ -1,3 +1,4 @@
+import { broadcastShapes } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asPair, asTensor } from "./convert.js";
 
@@ -9,6 +10,8 @@ import { asPair, asTensor } from "./convert.js";
  * lerp(tensor([0, 10]), tensor([10, 20]), 0.25); // [2.5, 12.5]
  */
 export function lerp(start: TensorLike, end: TensorLike, weight: TensorLike): Tensor {
-  const [s, e] = asPair(start, end);
-  return s.add(asTensor(weight, s.dtype).mul(e.sub(s)));
+  const [s, e] = asPair(start, end, "lerp");
+  const w = asTensor(weight, s.dtype, "lerp");
+  broadcastShapes("lerp", s.shape, e.shape, w.shape); // a shape error names lerp, not add or mul
+  return s.add(w.mul(e.sub(s)));
 }

@@ -17,5 +17,5 @@ const log10Op = defineUnary({
  * log10(tensor([1, 1000])); // [0, 3]
  */
 export function log10(x: TensorLike): Tensor {
-  return log10Op([asTensor(x)], {});
+  return log10Op([asTensor(x, undefined, "log10")], {});
 }

@@ -17,5 +17,5 @@ const log2Op = defineUnary({
  * log2(tensor([1, 8])); // [0, 3]
  */
 export function log2(x: TensorLike): Tensor {
-  return log2Op([asTensor(x)], {});
+  return log2Op([asTensor(x, undefined, "log2")], {});
 }

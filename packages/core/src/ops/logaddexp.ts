@@ -10,8 +10,11 @@ const logaddexpOp = defineOp<[Tensor, Tensor]>({
   shape: ([a, b]) => broadcastShapes("logaddexp", a.shape, b.shape),
   dtype: floatDType,
   // max(a, b) + log1p(e^(−|a − b|)), stable; equal infinities give themselves, not ∞ − ∞ = NaN
-  compute: ([a, b]) =>
-    where(a.eq(b), a.add(Math.LN2), a.maximum(b).add(a.sub(b).abs().neg().exp().log1p())),
+  compute: ([a0, b0], _attrs, out) => {
+    const a = a0.to(out.dtype);
+    const b = b0.to(out.dtype);
+    return where(a.eq(b), a.add(Math.LN2), a.maximum(b).add(a.sub(b).abs().neg().exp().log1p()));
+  },
   // ∂ log(eᵃ + eᵇ)/∂a = eᵃ⁻ʸ (= σ(a − b)), likewise for b; y the saved output
   vjp: (g, { inputs: [a, b], output: y, needsInputGrad: [na, nb] }) => [
     na ? g.mul(a.sub(y).exp()) : null,
@@ -26,5 +29,5 @@ const logaddexpOp = defineOp<[Tensor, Tensor]>({
  * logaddexp(tensor([1000]), tensor([1000])); // [1000.6931]
  */
 export function logaddexp(a: TensorLike, b: TensorLike): Tensor {
-  return logaddexpOp(asPair(a, b), {});
+  return logaddexpOp(asPair(a, b, "logaddexp"), {});
 }

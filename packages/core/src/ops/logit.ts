@@ -19,8 +19,13 @@ export interface LogitOptions {
  * logit(tensor([0, 1]), { eps: 1e-6 }); // [-13.8155, 13.8155]
  */
 export function logit(x: TensorLike, options: LogitOptions = {}): Tensor {
+  if (typeof options !== "object" || options === null) {
+    throw new ArgumentError(
+      `logit: options must be an object, got ${options === null ? "null" : typeof options}`,
+    );
+  }
   const { eps } = options;
-  let t = asTensor(x);
+  let t = asTensor(x, undefined, "logit");
   if (eps !== undefined) {
     if (!(eps >= 0 && eps <= 0.5)) {
       throw new ArgumentError(`logit: eps must be a number in [0, 0.5], got ${eps}`);

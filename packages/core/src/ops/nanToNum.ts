@@ -25,7 +25,12 @@ const FLOAT32_MAX = 3.4028234663852886e38;
  * nanToNum(tensor([NaN, -Infinity]), { nan: -1, neginf: -100 }); // [-1, -100]
  */
 export function nanToNum(x: TensorLike, options: NanToNumOptions = {}): Tensor {
-  const t = asTensor(x);
+  if (typeof options !== "object" || options === null) {
+    throw new ArgumentError(
+      `nanToNum: options must be an object, got ${options === null ? "null" : typeof options}`,
+    );
+  }
+  const t = asTensor(x, undefined, "nanToNum");
   for (const key of ["nan", "posinf", "neginf"] as const) {
     const v = options[key];
     if (v !== undefined && typeof v !== "number") {

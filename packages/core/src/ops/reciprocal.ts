@@ -17,5 +17,5 @@ const reciprocalOp = defineUnary({
  * reciprocal(tensor([2, 4])); // [0.5, 0.25]
  */
 export function reciprocal(x: TensorLike): Tensor {
-  return reciprocalOp([asTensor(x)], {});
+  return reciprocalOp([asTensor(x, undefined, "reciprocal")], {});
 }

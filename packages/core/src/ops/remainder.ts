@@ -20,5 +20,5 @@ const remainderOp = defineBinary({
  * remainder(tensor([-3, 3]), 2); // [1, 1]
  */
 export function remainder(a: TensorLike, b: TensorLike): Tensor {
-  return remainderOp(asPair(a, b), {});
+  return remainderOp(asPair(a, b, "remainder"), {});
 }

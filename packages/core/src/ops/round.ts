@@ -18,5 +18,5 @@ const roundOp = defineUnary({
  * round(tensor([0.5, 1.5, 2.5, -0.5])); // [0, 2, 2, -0]
  */
 export function round(x: TensorLike): Tensor {
-  return roundOp([asTensor(x)], {});
+  return roundOp([asTensor(x, undefined, "round")], {});
 }

@@ -17,5 +17,5 @@ const rsqrtOp = defineUnary({
  * rsqrt(tensor([4, 16])); // [0.5, 0.25]
  */
 export function rsqrt(x: TensorLike): Tensor {
-  return rsqrtOp([asTensor(x)], {});
+  return rsqrtOp([asTensor(x, undefined, "rsqrt")], {});
 }

@@ -17,5 +17,5 @@ const sinOp = defineUnary({
  * sin(tensor([0, Math.PI / 2])); // [0, 1]
  */
 export function sin(x: TensorLike): Tensor {
-  return sinOp([asTensor(x)], {});
+  return sinOp([asTensor(x, undefined, "sin")], {});
 }

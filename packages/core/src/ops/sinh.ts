@@ -17,5 +17,5 @@ const sinhOp = defineUnary({
  * sinh(tensor([0, 1])); // [0, 1.1752]
  */
 export function sinh(x: TensorLike): Tensor {
-  return sinhOp([asTensor(x)], {});
+  return sinhOp([asTensor(x, undefined, "sinh")], {});
 }

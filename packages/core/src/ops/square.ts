@@ -17,5 +17,5 @@ const squareOp = defineUnary({
  * square(tensor([-2, 3])); // [4, 9]
  */
 export function square(x: TensorLike): Tensor {
-  return squareOp([asTensor(x)], {});
+  return squareOp([asTensor(x, undefined, "square")], {});
 }

@@ -17,5 +17,5 @@ const tanOp = defineUnary({
  * tan(tensor([0, Math.PI / 4])); // [0, 1]
  */
 export function tan(x: TensorLike): Tensor {
-  return tanOp([asTensor(x)], {});
+  return tanOp([asTensor(x, undefined, "tan")], {});
 }

@@ -18,5 +18,5 @@ const truncOp = defineUnary({
  * trunc(tensor([-1.7, 1.7])); // [-1, 1]
  */
 export function trunc(x: TensorLike): Tensor {
-  return truncOp([asTensor(x)], {});
+  return truncOp([asTensor(x, undefined, "trunc")], {});
 }

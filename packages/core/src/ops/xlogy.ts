@@ -10,7 +10,11 @@ const xlogyOp = defineOp<[Tensor, Tensor]>({
   shape: ([x, y]) => broadcastShapes("xlogy", x.shape, y.shape),
   dtype: floatDType,
   // x·log y, and 0 where x = 0 (unless y is NaN), as PyTorch
-  compute: ([x, y]) => where(x.eq(0).mul(y.isnan().eq(0)), 0, x.mul(y.log())),
+  compute: ([x0, y0], _attrs, out) => {
+    const x = x0.to(out.dtype);
+    const y = y0.to(out.dtype);
+    return where(x.eq(0).mul(y.isnan().eq(0)), 0, x.mul(y.log()));
+  },
   // ∂/∂x = log y where x ≠ 0 (0 where x = 0), ∂/∂y = x/y
   vjp: (g, { inputs: [x, y], needsInputGrad: [nx, ny] }) => [
     nx ? g.mul(where(x.eq(0), 0, y.log())) : null,
@@ -26,5 +30,5 @@ const xlogyOp = defineOp<[Tensor, Tensor]>({
  * xlogy(tensor([0, 2]), tensor([0, Math.E])); // [0, 2]
  */
 export function xlogy(x: TensorLike, y: TensorLike): Tensor {
-  return xlogyOp(asPair(x, y), {});
+  return xlogyOp(asPair(x, y, "xlogy"), {});
 }
