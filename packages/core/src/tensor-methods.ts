@@ -14,26 +14,53 @@ import { ArgumentError, DTypeError, GraphError, ShapeError } from "./errors.js";
 import { isInt32Value } from "./ops/convert.js";
 import {
   abs,
+  acos,
+  acosh,
   add,
   argmax,
   argmin,
+  asin,
+  asinh,
   asTensor,
+  atan,
+  atan2,
+  atanh,
   cast,
+  ceil,
   clamp,
   clone,
+  cos,
+  cosh,
   div,
   eq,
+  erf,
+  erfc,
+  erfinv,
   exp,
+  exp2,
   expand,
   expm1,
   flatten,
+  floor,
+  fmod,
+  frac,
   gather,
   ge,
   gt,
+  hypot,
   indexSelect,
+  isfinite,
+  isinf,
+  isnan,
+  type LogitOptions,
   le,
+  lerp,
   log,
   log1p,
+  log2,
+  log10,
+  logaddexp,
+  logit,
   logSumExp,
   lt,
   type MatmulOptions,
@@ -44,24 +71,36 @@ import {
   min,
   minimum,
   mul,
+  type NanToNumOptions,
+  nanToNum,
   ne,
   neg,
   permute,
   pow,
+  reciprocal,
+  remainder,
   reshape,
+  round,
+  rsqrt,
   type SliceRange,
   sign,
+  sin,
+  sinh,
   slice,
   sqrt,
+  square,
   squeeze,
   std,
   sub,
   sum,
+  tan,
   transpose,
+  trunc,
   unsqueeze,
   type VarOptions,
   variance,
   where,
+  xlogy,
 } from "./ops/index.js";
 import { describeValue, formatShape, shapesEqual } from "./shape.js";
 import { Tensor, type TensorLike } from "./tensor/tensor.js";
@@ -171,6 +210,80 @@ export interface TensorMethods {
   log1p(): Tensor;
   /** {@link expm1}: eˣ − 1. @example x.expm1() */
   expm1(): Tensor;
+  /** {@link sin}: sine. @example x.sin() */
+  sin(): Tensor;
+  /** {@link cos}: cosine. @example x.cos() */
+  cos(): Tensor;
+  /** {@link tan}: tangent. @example x.tan() */
+  tan(): Tensor;
+  /** {@link sinh}: hyperbolic sine. @example x.sinh() */
+  sinh(): Tensor;
+  /** {@link cosh}: hyperbolic cosine. @example x.cosh() */
+  cosh(): Tensor;
+  /** {@link atan}: inverse tangent. @example x.atan() */
+  atan(): Tensor;
+  /** {@link asin}: inverse sine. @example x.asin() */
+  asin(): Tensor;
+  /** {@link acos}: inverse cosine. @example x.acos() */
+  acos(): Tensor;
+  /** {@link asinh}: inverse hyperbolic sine. @example x.asinh() */
+  asinh(): Tensor;
+  /** {@link acosh}: inverse hyperbolic cosine. @example x.acosh() */
+  acosh(): Tensor;
+  /** {@link atanh}: inverse hyperbolic tangent. @example x.atanh() */
+  atanh(): Tensor;
+  /** {@link reciprocal}: 1/x. @example x.reciprocal() */
+  reciprocal(): Tensor;
+  /** {@link rsqrt}: 1/√x. @example x.rsqrt() */
+  rsqrt(): Tensor;
+  /** {@link square}: x². @example x.square() */
+  square(): Tensor;
+  /** {@link erf}: error function. @example x.erf() */
+  erf(): Tensor;
+  /** {@link erfc}: complementary error function. @example x.erfc() */
+  erfc(): Tensor;
+  /** {@link erfinv}: inverse error function. @example x.erfinv() */
+  erfinv(): Tensor;
+  /** {@link log2}: base-2 logarithm. @example x.log2() */
+  log2(): Tensor;
+  /** {@link log10}: base-10 logarithm. @example x.log10() */
+  log10(): Tensor;
+  /** {@link exp2}: 2ˣ. @example x.exp2() */
+  exp2(): Tensor;
+  /** {@link floor}: rounded down. @example x.floor() */
+  floor(): Tensor;
+  /** {@link ceil}: rounded up. @example x.ceil() */
+  ceil(): Tensor;
+  /** {@link round}: rounded half to even. @example x.round() */
+  round(): Tensor;
+  /** {@link trunc}: rounded towards zero. @example x.trunc() */
+  trunc(): Tensor;
+  /** {@link frac}: x − trunc(x). @example x.frac() */
+  frac(): Tensor;
+  /** {@link isnan}: 1 where NaN. @example x.isnan() */
+  isnan(): Tensor;
+  /** {@link isinf}: 1 where ±Infinity. @example x.isinf() */
+  isinf(): Tensor;
+  /** {@link isfinite}: 1 where finite. @example x.isfinite() */
+  isfinite(): Tensor;
+  /** {@link atan2}: atan2(this, other): the angle of (other, this). @example x.atan2(y) */
+  atan2(other: TensorLike): Tensor;
+  /** {@link hypot}: √(this² + other²). @example x.hypot(y) */
+  hypot(other: TensorLike): Tensor;
+  /** {@link logaddexp}: log(eˣ + eᵒᵗʰᵉʳ). @example x.logaddexp(y) */
+  logaddexp(other: TensorLike): Tensor;
+  /** {@link xlogy}: this · log(other), 0 where this = 0. @example x.xlogy(y) */
+  xlogy(other: TensorLike): Tensor;
+  /** {@link fmod}: C-style remainder (sign of this). @example x.fmod(y) */
+  fmod(other: TensorLike): Tensor;
+  /** {@link remainder}: Python-style remainder (sign of other). @example x.remainder(y) */
+  remainder(other: TensorLike): Tensor;
+  /** {@link lerp}: this + weight·(end − this). @example x.lerp(y, 0.5) */
+  lerp(end: TensorLike, weight: TensorLike): Tensor;
+  /** {@link logit}: log(x / (1 − x)). @example x.logit({ eps: 1e-6 }) */
+  logit(options?: LogitOptions): Tensor;
+  /** {@link nanToNum}: NaN and ±Infinity replaced. @example x.nanToNum({ nan: 0 }) */
+  nanToNum(options?: NanToNumOptions): Tensor;
   /** {@link sqrt}: √x. @example x.sqrt() */
   sqrt(): Tensor;
   /** {@link abs}: |x|. @example x.abs() */
@@ -394,6 +507,117 @@ const methods: MethodTable = {
   },
   expm1() {
     return expm1(this);
+  },
+  sin() {
+    return sin(this);
+  },
+  cos() {
+    return cos(this);
+  },
+  tan() {
+    return tan(this);
+  },
+  sinh() {
+    return sinh(this);
+  },
+  cosh() {
+    return cosh(this);
+  },
+  atan() {
+    return atan(this);
+  },
+  asin() {
+    return asin(this);
+  },
+  acos() {
+    return acos(this);
+  },
+  asinh() {
+    return asinh(this);
+  },
+  acosh() {
+    return acosh(this);
+  },
+  atanh() {
+    return atanh(this);
+  },
+  reciprocal() {
+    return reciprocal(this);
+  },
+  rsqrt() {
+    return rsqrt(this);
+  },
+  square() {
+    return square(this);
+  },
+  erf() {
+    return erf(this);
+  },
+  erfc() {
+    return erfc(this);
+  },
+  erfinv() {
+    return erfinv(this);
+  },
+  log2() {
+    return log2(this);
+  },
+  log10() {
+    return log10(this);
+  },
+  exp2() {
+    return exp2(this);
+  },
+  floor() {
+    return floor(this);
+  },
+  ceil() {
+    return ceil(this);
+  },
+  round() {
+    return round(this);
+  },
+  trunc() {
+    return trunc(this);
+  },
+  frac() {
+    return frac(this);
+  },
+  isnan() {
+    return isnan(this);
+  },
+  isinf() {
+    return isinf(this);
+  },
+  isfinite() {
+    return isfinite(this);
+  },
+  atan2(other) {
+    return atan2(this, other);
+  },
+  hypot(other) {
+    return hypot(this, other);
+  },
+  logaddexp(other) {
+    return logaddexp(this, other);
+  },
+  xlogy(other) {
+    return xlogy(this, other);
+  },
+  fmod(other) {
+    return fmod(this, other);
+  },
+  remainder(other) {
+    return remainder(this, other);
+  },
+  lerp(end, weight) {
+    return lerp(this, end, weight);
+  },
+  logit(options) {
+    return logit(this, options);
+  },
+  nanToNum(options) {
+    return nanToNum(this, options);
   },
   sqrt() {
     return sqrt(this);

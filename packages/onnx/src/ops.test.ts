@@ -46,6 +46,42 @@ async function check(f: (x: Tensor) => Tensor, features: number, what: string): 
 }
 
 describe("core ops in ONNX Runtime (dynamic batch 1 and 64)", () => {
+  it("the elementwise math ops (sin … xlogy)", async () => {
+    await check(
+      (x) => {
+        const u = x.tanh().mul(0.9);
+        const p = x.abs().add(1.5);
+        const trig = x.sin().add(x.cos()).add(u.tan()).add(x.atan()).add(u.asin()).add(u.acos());
+        const hyp = u.sinh().add(u.cosh()).add(x.asinh()).add(p.acosh()).add(u.atanh());
+        const logs = p.log2().add(p.log10()).add(u.exp2()).add(p.reciprocal()).add(p.rsqrt());
+        const rounding = x
+          .mul(3)
+          .floor()
+          .add(x.mul(3).ceil())
+          .add(x.mul(3).round())
+          .add(x.mul(3).trunc());
+        const tests = x.isnan().add(x.isinf()).add(x.isfinite());
+        const two = x
+          .fmod(0.7)
+          .add(x.remainder(0.7))
+          .add(x.hypot(u))
+          .add(x.logaddexp(u))
+          .add(p.xlogy(p));
+        return trig
+          .add(hyp)
+          .add(logs)
+          .add(rounding)
+          .add(tests)
+          .add(two)
+          .add(x.square())
+          .add(x.erf())
+          .add(x.erfc());
+      },
+      5,
+      "math ops",
+    );
+  });
+
   it("elementwise math, comparisons, where and clamp", async () => {
     await check(
       (x) => {

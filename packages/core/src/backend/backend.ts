@@ -21,6 +21,29 @@ export const unaryKernelNames = [
   "copy",
   "erf", // to within one ulp (fdlibm's method, see math/erf.ts)
   "erfc",
+  "erfinv",
+  "sin",
+  "cos",
+  "tan",
+  "asin",
+  "acos",
+  "atan",
+  "sinh",
+  "cosh",
+  "asinh",
+  "acosh",
+  "atanh",
+  "rsqrt",
+  "log2",
+  "log10",
+  "exp2",
+  "floor",
+  "ceil",
+  "round", // half to even, as PyTorch
+  "trunc",
+  "isNan", // 1 if NaN else 0
+  "isInf", // 1 if ±Infinity else 0
+  "isFinite", // 1 if neither NaN nor ±Infinity else 0
 ] as const;
 /** Name of a one-input elementwise kernel (an entry of `unaryKernelNames`). */
 export type UnaryKernel = (typeof unaryKernelNames)[number];
@@ -40,6 +63,10 @@ export const binaryKernelNames = [
   "le",
   "gt",
   "ge",
+  "atan2",
+  "hypot",
+  "fmod", // C fmod: the result has the dividend's sign
+  "remainder", // Python %: the result has the divisor's sign
 ] as const;
 /** Name of a two-input elementwise kernel (an entry of `binaryKernelNames`). */
 export type BinaryKernel = (typeof binaryKernelNames)[number];

@@ -220,3 +220,51 @@ export function erfc(x: number): number {
   // erfc(−x) = 2 − erfc(x); erfc(6) is below half an ulp of 2.
   return ax < 6 ? 2 - tail(ax) : 2;
 }
+
+/**
+ * The inverse error function: the x with erf(x) = y, for y in [−1, 1] (±Infinity at ±1, NaN
+ * outside). Giles' single-precision approximation ("Approximating the erfinv function", 2010)
+ * refined by Halley steps on erf(x) − y, written as (1 − y) − erfc(x) when y > ½ so the residual
+ * keeps its digits near 1.
+ *
+ * @example
+ * erfinv(0.5); // 0.4769362762044699
+ */
+export function erfinv(y: number): number {
+  if (y !== y || y < -1 || y > 1) return Number.NaN;
+  if (y === 0) return y;
+  const a = Math.abs(y);
+  if (a === 1) return y * Number.POSITIVE_INFINITY;
+  let w = -Math.log((1 - a) * (1 + a));
+  let p: number;
+  if (w < 5) {
+    w -= 2.5;
+    p = 2.81022636e-8;
+    for (const c of [
+      3.43273939e-7, -3.5233877e-6, -4.39150654e-6, 0.00021858087, -0.00125372503, -0.00417768164,
+      0.246640727, 1.50140941,
+    ]) {
+      p = c + p * w;
+    }
+  } else {
+    w = Math.sqrt(w) - 3;
+    p = -0.000200214257;
+    for (const c of [
+      0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773, -0.0076224613, 0.00943887047,
+      1.00167406, 2.83297682,
+    ]) {
+      p = c + p * w;
+    }
+  }
+  let x = p * a;
+  const tailSide = a > 0.5;
+  const oneMinusA = 1 - a; // exact for a ≥ ½ (Sterbenz)
+  for (let i = 0; i < 3; i++) {
+    const f = tailSide ? oneMinusA - erfc(x) : erf(x) - a;
+    const df = (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x);
+    if (df === 0) break;
+    const t = f / df;
+    x -= t / (1 + x * t); // Halley: f'' = −2x f'
+  }
+  return y < 0 ? -x : x;
+}

@@ -32,9 +32,12 @@ export function int32DType(
 interface UnarySpec {
   name: string;
   kernel: UnaryKernel;
-  /** "float": int32 input gives float32 (exp, log); "same": dtype kept (neg, abs). */
-  result: "float" | "same";
-  vjp: OpDef<[Tensor]>["vjp"];
+  /**
+   * "float": int32 input gives float32 (exp, log); "same": dtype kept (neg, abs); "int32": a 0/1
+   * test (isnan), piecewise constant, so without a vjp.
+   */
+  result: "float" | "same" | "int32";
+  vjp?: OpDef<[Tensor]>["vjp"];
 }
 
 /** An elementwise op of one input running one backend unary kernel. */
@@ -42,7 +45,12 @@ export function defineUnary(spec: UnarySpec): Op<[Tensor]> {
   return defineOp<[Tensor]>({
     name: spec.name,
     shape: ([x]) => x.shape,
-    dtype: spec.result === "float" ? floatDType : ([x]) => x.dtype,
+    dtype:
+      spec.result === "float"
+        ? floatDType
+        : spec.result === "int32"
+          ? () => "int32"
+          : ([x]) => x.dtype,
     forward: (be, [x], _attrs, out) => be.unary(spec.kernel, x.data, out.dtype),
     ...(spec.vjp ? { vjp: spec.vjp } : {}),
   });

@@ -84,6 +84,32 @@ export function binary(
 
 export const anyValue: Draw = (shape) => arbTensor({ shape, min: -3, max: 3 });
 
+/** The integers and half-integers in [−3, 3]: where the rounding ops (floor, round…) jump. */
+export const roundingJumps: readonly number[] = Array.from({ length: 13 }, (_, i) => -3 + i / 2);
+
+/** A 0/1 test of one input (isnan): values include NaN and ±Infinity; int32 out, no gradient. */
+export function unaryTest(op: string, call: (x: Tensor) => Tensor): OpTestSpec {
+  return {
+    op,
+    order: 0,
+    cases: arbShape(small).chain((shape) =>
+      fc
+        .array(fc.constantFrom(0, 1.5, -2, Number.NaN, Number.POSITIVE_INFINITY, -Infinity), {
+          minLength: size(shape),
+          maxLength: size(shape),
+        })
+        .map(
+          (vs): OpCase => ({
+            inputs: [tensor(Float64Array.from(vs), { shape })],
+            call,
+            shape,
+            dtype: "int32",
+          }),
+        ),
+    ),
+  };
+}
+
 /** A comparison: int32 0/1 output, no gradient, on integral values so that ties occur. */
 export function comparison(op: string, call: (a: Tensor, b: Tensor) => Tensor): OpTestSpec {
   return binary(op, call, arbIntegral, arbIntegral, { order: 0 });

@@ -1,8 +1,9 @@
 import type { OnnxLowering } from "../types.js";
 import { activationLowerings } from "./activations.js";
 import { coreLowerings } from "./core.js";
+import { mathLowerings } from "./math.js";
 
 /** Every built-in lowering, by op name. */
 export const builtinLowerings: ReadonlyMap<string, OnnxLowering<unknown>> = new Map(
-  Object.entries({ ...coreLowerings, ...activationLowerings }),
+  Object.entries({ ...coreLowerings, ...mathLowerings, ...activationLowerings }),
 );

@@ -1,6 +1,6 @@
 import type { DType, TypedArray } from "../../dtype.js";
 import { allocate } from "../../dtype.js";
-import { erf, erfc } from "../../math/erf.js";
+import { erf, erfc, erfinv } from "../../math/erf.js";
 import type { Shape } from "../../shape.js";
 import { shapesEqual, sizeOf } from "../../shape.js";
 import type { BinaryKernel, UnaryKernel } from "../backend.js";
@@ -8,6 +8,12 @@ import { broadcastStrides, stridedOffsets } from "./strided.js";
 
 type Fn1 = (x: number) => number;
 type Fn2 = (a: number, b: number) => number;
+
+/** Rounds to the nearest integer, ties to the even one (as PyTorch and IEEE 754 roundeven). */
+function roundHalfToEven(x: number): number {
+  const r = Math.round(x); // ties towards +∞
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
 
 export const unaryFns = {
   neg: (x) => -x,
@@ -24,6 +30,29 @@ export const unaryFns = {
   copy: (x) => x,
   erf,
   erfc,
+  erfinv,
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  asin: Math.asin,
+  acos: Math.acos,
+  atan: Math.atan,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  asinh: Math.asinh,
+  acosh: Math.acosh,
+  atanh: Math.atanh,
+  rsqrt: (x) => 1 / Math.sqrt(x),
+  log2: Math.log2,
+  log10: Math.log10,
+  exp2: (x) => 2 ** x,
+  floor: Math.floor,
+  ceil: Math.ceil,
+  round: roundHalfToEven,
+  trunc: Math.trunc,
+  isNan: (x) => (x !== x ? 1 : 0),
+  isInf: (x) => (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY ? 1 : 0),
+  isFinite: (x) => (Number.isFinite(x) ? 1 : 0),
 } satisfies { [K in UnaryKernel]: Fn1 };
 
 export const binaryFns = {
@@ -41,6 +70,13 @@ export const binaryFns = {
   le: (a, b) => (a <= b ? 1 : 0),
   gt: (a, b) => (a > b ? 1 : 0),
   ge: (a, b) => (a >= b ? 1 : 0),
+  atan2: Math.atan2,
+  hypot: Math.hypot,
+  fmod: (a, b) => a % b,
+  remainder: (a, b) => {
+    const r = a % b;
+    return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+  },
 } satisfies { [K in BinaryKernel]: Fn2 };
 
 export function unary(op: UnaryKernel, x: TypedArray, outDtype: DType): TypedArray {

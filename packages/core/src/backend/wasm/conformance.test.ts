@@ -112,7 +112,9 @@ describe.each(builds)("wasm backend (%s build) conformance with the CPU backend"
       fc.property(fc.integer({ min: 0, max: 300 }), fc.nat(), (n, s) => {
         const x = values(dtype, n, rngFrom(s), 12);
         for (const op of unaryKernelNames) {
-          const outDtype = op === "isNonFinite" ? "int32" : dtype;
+          const outDtype = ["isNonFinite", "isNan", "isInf", "isFinite"].includes(op)
+            ? "int32"
+            : dtype;
           const { rtol, atol } = tol(outDtype);
           expectClose(
             wasm.unary(op, x, outDtype),

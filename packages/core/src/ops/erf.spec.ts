@@ -1,0 +1,4 @@
+import { unary } from "../testing/op-spec-builders.js";
+import type { OpTestSpec } from "../testing/spec.js";
+
+export const specs: readonly OpTestSpec[] = [unary("erf", (x) => x.erf())];

@@ -1,0 +1,4 @@
+import { unary } from "../testing/op-spec-builders.js";
+import type { OpTestSpec } from "../testing/spec.js";
+
+export const specs: readonly OpTestSpec[] = [unary("log2", (x) => x.log2(), { min: 0.1, max: 5 })];

@@ -1,0 +1,4 @@
+import { unary } from "../testing/op-spec-builders.js";
+import type { OpTestSpec } from "../testing/spec.js";
+
+export const specs: readonly OpTestSpec[] = [unary("tan", (x) => x.tan(), { min: -1.2, max: 1.2 })];
