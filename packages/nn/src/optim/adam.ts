@@ -1,8 +1,8 @@
 import { maximum, noGrad, type Tensor, zerosLike } from "@fluxion/core";
 import { lerp } from "./lerp.js";
 import {
+  checkAdamFamilyOptions,
   checkBoolean,
-  checkRange,
   definedOnly,
   Optimizer,
   type ParamGroup,
@@ -57,11 +57,7 @@ export class Adam extends Optimizer<AdamOptions> {
   }
 
   protected validate(o: AdamOptions): void {
-    checkRange(this.name, "lr", o.lr, 0);
-    checkRange(this.name, "eps", o.eps, 0);
-    checkRange(this.name, "betas[0]", o.betas?.[0], 0, 1);
-    checkRange(this.name, "betas[1]", o.betas?.[1], 0, 1);
-    checkRange(this.name, "weightDecay", o.weightDecay, 0);
+    checkAdamFamilyOptions(this.name, o);
     checkBoolean(this.name, "amsgrad", o.amsgrad);
     checkBoolean(this.name, "maximize", o.maximize);
   }

@@ -1,6 +1,7 @@
 import { noGrad, type Tensor, zerosLike } from "@fluxion/core";
 import { lerp } from "./lerp.js";
 import {
+  checkAdamFamilyOptions,
   checkRange,
   definedOnly,
   Optimizer,
@@ -54,11 +55,7 @@ export class NAdam extends Optimizer<NAdamOptions> {
   }
 
   protected validate(o: NAdamOptions): void {
-    checkRange(this.name, "lr", o.lr, 0);
-    checkRange(this.name, "eps", o.eps, 0);
-    checkRange(this.name, "betas[0]", o.betas?.[0], 0, 1);
-    checkRange(this.name, "betas[1]", o.betas?.[1], 0, 1);
-    checkRange(this.name, "weightDecay", o.weightDecay, 0);
+    checkAdamFamilyOptions(this.name, o);
     checkRange(this.name, "momentumDecay", o.momentumDecay, 0);
   }
 

@@ -282,6 +282,18 @@ export function definedOnly<T extends object>(options: T): Partial<T> {
   ) as Partial<T>;
 }
 
+/** The checks every Adam-family optimiser shares: lr, eps and weightDecay ≥ 0, both betas in [0, 1). */
+export function checkAdamFamilyOptions(
+  op: string,
+  o: { lr: number; eps: number; betas: readonly [number, number]; weightDecay: number },
+): void {
+  checkRange(op, "lr", o.lr, 0);
+  checkRange(op, "eps", o.eps, 0);
+  checkRange(op, "betas[0]", o.betas?.[0], 0, 1);
+  checkRange(op, "betas[1]", o.betas?.[1], 0, 1);
+  checkRange(op, "weightDecay", o.weightDecay, 0);
+}
+
 /** Throws unless `value` is a finite number ≥ `min` (and < `below` when given). */
 export function checkRange(
   op: string,

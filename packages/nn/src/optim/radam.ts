@@ -1,7 +1,7 @@
 import { div, noGrad, type Tensor, zerosLike } from "@fluxion/core";
 import { lerp } from "./lerp.js";
 import {
-  checkRange,
+  checkAdamFamilyOptions,
   definedOnly,
   Optimizer,
   type ParamGroup,
@@ -50,11 +50,7 @@ export class RAdam extends Optimizer<RAdamOptions> {
   }
 
   protected validate(o: RAdamOptions): void {
-    checkRange(this.name, "lr", o.lr, 0);
-    checkRange(this.name, "eps", o.eps, 0);
-    checkRange(this.name, "betas[0]", o.betas?.[0], 0, 1);
-    checkRange(this.name, "betas[1]", o.betas?.[1], 0, 1);
-    checkRange(this.name, "weightDecay", o.weightDecay, 0);
+    checkAdamFamilyOptions(this.name, o);
   }
 
   protected updateGroup(group: ParamGroup<RAdamOptions>): void {
