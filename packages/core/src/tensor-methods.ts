@@ -25,6 +25,7 @@ import {
   atan,
   atan2,
   atanh,
+  bmm,
   cast,
   ceil,
   clamp,
@@ -32,6 +33,7 @@ import {
   cos,
   cosh,
   div,
+  dot,
   eq,
   erf,
   erfc,
@@ -75,6 +77,7 @@ import {
   nanToNum,
   ne,
   neg,
+  outer,
   permute,
   pow,
   reciprocal,
@@ -328,6 +331,12 @@ export interface TensorMethods {
   argmin(axis?: number, keepDims?: boolean): Tensor;
   /** {@link matmul}: matrix product. @example x.matmul(w, { transposeB: true }) */
   matmul(other: TensorLike, options?: MatmulOptions): Tensor;
+  /** {@link bmm}: batched matrix product of 3-D tensors. @example x.bmm(y) // [b, n, m]·[b, m, p] */
+  bmm(mat2: TensorLike): Tensor;
+  /** {@link dot}: inner product of two 1-D tensors, 0-d. @example x.dot(y) */
+  dot(other: TensorLike): Tensor;
+  /** {@link outer}: outer product of two 1-D tensors. @example x.outer(y) // [n, m] */
+  outer(vec2: TensorLike): Tensor;
   /** {@link reshape}: the same values in a new shape. @example x.reshape([2, -1]) */
   reshape(shape: readonly number[]): Tensor;
   /** Alias of `reshape` (tensors here are always contiguous). @example x.view([-1]) */
@@ -684,6 +693,15 @@ const methods: MethodTable = {
   },
   matmul(other, options) {
     return matmul(this, other, options);
+  },
+  bmm(mat2) {
+    return bmm(this, mat2);
+  },
+  dot(other) {
+    return dot(this, other);
+  },
+  outer(vec2) {
+    return outer(this, vec2);
   },
   reshape(shape) {
     return reshape(this, shape);

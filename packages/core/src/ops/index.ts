@@ -10,6 +10,7 @@ export { asinh } from "./asinh.js";
 export { atan } from "./atan.js";
 export { atan2 } from "./atan2.js";
 export { atanh } from "./atanh.js";
+export { bmm } from "./bmm.js";
 export { cast } from "./cast.js";
 export { ceil } from "./ceil.js";
 export { clamp } from "./clamp.js";
@@ -32,6 +33,7 @@ export {
   type VjpContext,
 } from "./define-op.js";
 export { div } from "./div.js";
+export { dot } from "./dot.js";
 export { floatDType } from "./elementwise.js";
 export { eq } from "./eq.js";
 export { erf } from "./erf.js";
@@ -74,6 +76,7 @@ export { ne } from "./ne.js";
 export { neg } from "./neg.js";
 export { oneHot } from "./oneHot.js";
 export { type OpCall, type OpObserver, observeOps } from "./op-observer.js";
+export { outer } from "./outer.js";
 export { permute, transpose } from "./permute.js";
 export { pow } from "./pow.js";
 export { reciprocal } from "./reciprocal.js";
