@@ -32,6 +32,7 @@ import {
   clone,
   cos,
   cosh,
+  diagonal,
   div,
   dot,
   eq,
@@ -97,6 +98,7 @@ import {
   sub,
   sum,
   tan,
+  trace,
   transpose,
   trunc,
   unsqueeze,
@@ -337,6 +339,10 @@ export interface TensorMethods {
   dot(other: TensorLike): Tensor;
   /** {@link outer}: outer product of two 1-D tensors. @example x.outer(y) // [n, m] */
   outer(vec2: TensorLike): Tensor;
+  /** {@link diagonal}: a diagonal, as the last axis. @example x.diagonal(0, -2, -1) */
+  diagonal(offset?: number, dim1?: number, dim2?: number): Tensor;
+  /** {@link trace}: sum of a matrix's main diagonal, 0-d. @example x.trace() */
+  trace(): Tensor;
   /** {@link reshape}: the same values in a new shape. @example x.reshape([2, -1]) */
   reshape(shape: readonly number[]): Tensor;
   /** Alias of `reshape` (tensors here are always contiguous). @example x.view([-1]) */
@@ -702,6 +708,12 @@ const methods: MethodTable = {
   },
   outer(vec2) {
     return outer(this, vec2);
+  },
+  diagonal(offset = 0, dim1 = 0, dim2 = 1) {
+    return diagonal(this, offset, dim1, dim2);
+  },
+  trace() {
+    return trace(this);
   },
   reshape(shape) {
     return reshape(this, shape);

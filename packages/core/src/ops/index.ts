@@ -32,6 +32,7 @@ export {
   type TensorViews,
   type VjpContext,
 } from "./define-op.js";
+export { diagonal } from "./diagonal.js";
 export { div } from "./div.js";
 export { dot } from "./dot.js";
 export { floatDType } from "./elementwise.js";
@@ -93,6 +94,7 @@ export { square } from "./square.js";
 export { sub } from "./sub.js";
 export { sum } from "./sum.js";
 export { tan } from "./tan.js";
+export { trace } from "./trace.js";
 export { trunc } from "./trunc.js";
 export { std, type VarOptions, variance } from "./variance.js";
 export { where } from "./where.js";
