@@ -35,6 +35,7 @@ export {
 export { diagonal } from "./diagonal.js";
 export { div } from "./div.js";
 export { dot } from "./dot.js";
+export { einsum } from "./einsum.js";
 export { floatDType } from "./elementwise.js";
 export { eq } from "./eq.js";
 export { erf } from "./erf.js";
