@@ -175,6 +175,23 @@ describe("einsum", () => {
     expect(einsum("bij,bjk->bik", x, y).toArray()).toEqual(bmm(x, y).toArray());
   });
 
+  it("contracts the pair with the smallest result first (no a·b·c·d outer product for ab,cd,bc)", () => {
+    const [a, b, c, d] = [5, 6, 7, 8];
+    const x = range(a * b, [a, b]);
+    const y = range(c * d, [c, d]);
+    const z = range(b * c, [b, c]);
+    const sizes: number[] = [];
+    observeOps(
+      (call) => sizes.push(call.output.size),
+      () => einsum("ab,cd,bc->ad", x, y, z),
+    );
+    expect(Math.max(...sizes)).toBeLessThan(a * b * c * d);
+    const want = reference("ab,cd,bc->ad", [x, y, z]);
+    expect(Array.from(einsum("ab,cd,bc->ad", x, y, z).data() as ArrayLike<number>)).toEqual(
+      want.data,
+    );
+  });
+
   it("has matmul's gradients and a second derivative", () => {
     const a = range(6, [2, 3]);
     const b = range(12, [3, 4]);

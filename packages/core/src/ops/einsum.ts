@@ -132,6 +132,48 @@ function contract(a0: Labelled, b0: Labelled, keep: ReadonlySet<number>): Labell
   };
 }
 
+/** The labels the output or any operand other than number `skip` (and `skip2`) holds. */
+function neededBeyond(
+  operands: readonly Labelled[],
+  skip: number,
+  outIds: readonly number[],
+  skip2 = -1,
+): Set<number> {
+  const keep = new Set(outIds);
+  operands.forEach((x, k) => {
+    if (k !== skip && k !== skip2) for (const id of x.ids) keep.add(id);
+  });
+  return keep;
+}
+
+/**
+ * Which two operands to contract next: the pair whose result is smallest (greedy, as
+ * opt_einsum's "greedy" path), the leftmost pair among equals, so that two operands, and chains
+ * such as "ij,jk,kl" with equal sizes, go left to right as in PyTorch. Left to right alone would
+ * make "ab,cd,bc->ad" build the a·b·c·d outer product of its first two operands.
+ */
+function nextPair(
+  operands: readonly Labelled[],
+  outIds: readonly number[],
+  size: ReadonlyMap<number, number>,
+): [number, number] {
+  let best: [number, number] = [0, 1];
+  let bestSize = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < operands.length; i++) {
+    for (let j = i + 1; j < operands.length; j++) {
+      const keep = neededBeyond(operands, i, outIds, j);
+      const ids = new Set([...(operands[i]?.ids ?? []), ...(operands[j]?.ids ?? [])]);
+      let n = 1;
+      for (const id of ids) if (keep.has(id)) n *= size.get(id) ?? 1;
+      if (n < bestSize) {
+        best = [i, j];
+        bestSize = n;
+      }
+    }
+  }
+  return best;
+}
+
 /** The labels of each axis of operand `t` for `term`, its "..." expanded to the last `e` ids. */
 function axisIds(term: EinsumTerm, t: Tensor, ellipsisDims: number): number[] {
   const ownDims = t.ndim - (term.labels.length - (term.labels.includes(ELLIPSIS) ? 1 : 0));
@@ -225,8 +267,9 @@ function takeDiagonals(x: Labelled): Labelled {
  * dimension of size 1 also broadcasts against a letter's size in another operand. Operands may
  * also be passed as one array, `einsum("ij,jk", [a, b])`.
  *
- * Operands are contracted left to right, two at a time; each pairwise contraction that sums a
- * letter is one (batched) matmul, so `"ij,jk->ik"` costs exactly one matmul.
+ * Operands are contracted two at a time, first the pair with the smallest result (left to right
+ * among equals); each pairwise contraction that sums a letter is one (batched) matmul, so
+ * `"ij,jk->ik"` costs exactly one matmul.
  *
  * @example
  * einsum("ij,jk->ik", a, b); // matmul(a, b)
@@ -282,14 +325,22 @@ export function einsum(equation: string, ...args: unknown[]): Tensor {
     outIds = [...ellipsisIds, ...once.sort((p, q) => p - q)];
   }
 
-  const [head, ...rest] = labelled.map(takeDiagonals);
-  if (head === undefined) throw new ArgumentError("einsum: internal: no operand");
-  let acc = head;
-  rest.forEach((next, i) => {
-    const keep = new Set(outIds);
-    for (const later of rest.slice(i + 1)) for (const id of later.ids) keep.add(id);
-    acc = contract(acc, next, keep);
-  });
+  const operands = labelled.map(takeDiagonals);
+  const size = new Map<number, number>();
+  for (const x of operands)
+    x.ids.forEach((id, axis) => {
+      const d = dimAt(x.t.shape, axis);
+      if (d !== 1 || !size.has(id)) size.set(id, d);
+    });
+  while (operands.length > 1) {
+    const [i, j] = nextPair(operands, outIds, size);
+    const [a, b] = [operands[i], operands[j]];
+    if (a === undefined || b === undefined) throw new ArgumentError("einsum: internal: no pair");
+    operands.splice(j, 1);
+    operands[i] = contract(a, b, neededBeyond(operands, i, outIds));
+  }
+  let [acc] = operands;
+  if (acc === undefined) throw new ArgumentError("einsum: internal: no operand");
   const outSet = new Set(outIds);
   acc = sumOut(acc, (id) => !outSet.has(id));
   return arrange(acc, outIds);
