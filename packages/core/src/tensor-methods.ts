@@ -41,6 +41,7 @@ import {
   expand,
   expm1,
   flatten,
+  flip,
   floor,
   fmod,
   frac,
@@ -64,6 +65,7 @@ import {
   logSumExp,
   lt,
   type MatmulOptions,
+  maskedFill,
   matmul,
   max,
   maximum,
@@ -80,6 +82,7 @@ import {
   reciprocal,
   remainder,
   reshape,
+  roll,
   round,
   rsqrt,
   type SliceRange,
@@ -95,6 +98,8 @@ import {
   sum,
   tan,
   transpose,
+  tril,
+  triu,
   trunc,
   unsqueeze,
   type VarOptions,
@@ -352,6 +357,16 @@ export interface TensorMethods {
   indexSelect(axis: number, index: Tensor): Tensor;
   /** {@link where}: this where `condition` is nonzero, else `other`. @example x.where(x.gt(0), 0) */
   where(condition: TensorLike, other: TensorLike): Tensor;
+  /** {@link maskedFill}: `value` where `mask` is set. @example x.maskedFill(x.lt(0), 0) */
+  maskedFill(mask: TensorLike, value: TensorLike): Tensor;
+  /** {@link tril}: lower triangle of the last two axes. @example x.tril(-1) */
+  tril(diagonal?: number): Tensor;
+  /** {@link triu}: upper triangle of the last two axes. @example x.triu(1) */
+  triu(diagonal?: number): Tensor;
+  /** {@link flip}: entries reversed along `dims`. @example x.flip([0]) */
+  flip(dims: number | readonly number[]): Tensor;
+  /** {@link roll}: entries shifted cyclically (flattened without `dims`). @example x.roll(1, 0) */
+  roll(shifts: number | readonly number[], dims?: number | readonly number[]): Tensor;
   /**
    * Transpose of a matrix (rank ≤ 2), like PyTorch's `.T` for matrices.
    *
@@ -720,6 +735,21 @@ const methods: MethodTable = {
   },
   where(condition, other) {
     return where(condition, this, other);
+  },
+  maskedFill(mask, value) {
+    return maskedFill(this, mask, value);
+  },
+  tril(diagonal = 0) {
+    return tril(this, diagonal);
+  },
+  triu(diagonal = 0) {
+    return triu(this, diagonal);
+  },
+  flip(dims) {
+    return flip(this, dims);
+  },
+  roll(shifts, dims) {
+    return roll(this, shifts, dims);
   },
 };
 
