@@ -27,6 +27,7 @@ import {
   atanh,
   cast,
   ceil,
+  chunk,
   clamp,
   clone,
   cos,
@@ -81,6 +82,7 @@ import {
   pow,
   reciprocal,
   remainder,
+  repeat,
   reshape,
   roll,
   round,
@@ -90,6 +92,7 @@ import {
   sin,
   sinh,
   slice,
+  split,
   sqrt,
   square,
   squeeze,
@@ -97,10 +100,12 @@ import {
   sub,
   sum,
   tan,
+  tile,
   transpose,
   tril,
   triu,
   trunc,
+  unbind,
   unsqueeze,
   type VarOptions,
   variance,
@@ -367,6 +372,16 @@ export interface TensorMethods {
   flip(dims: number | readonly number[]): Tensor;
   /** {@link roll}: entries shifted cyclically (flattened without `dims`). @example x.roll(1, 0) */
   roll(shifts: number | readonly number[], dims?: number | readonly number[]): Tensor;
+  /** {@link split}: pieces of one size, or of the listed sizes, along `dim`. @example x.split(2, 1) */
+  split(splitSizeOrSections: number | readonly number[], dim?: number): Tensor[];
+  /** {@link chunk}: `chunks` pieces of equal size (possibly fewer) along `dim`. @example x.chunk(3) */
+  chunk(chunks: number, dim?: number): Tensor[];
+  /** {@link unbind}: the slices along `dim`, that axis removed. @example x.unbind(0) */
+  unbind(dim?: number): Tensor[];
+  /** {@link repeat}: tiled along each axis (PyTorch's `x.repeat`). @example x.repeat([2, 1]) */
+  repeat(reps: number | readonly number[]): Tensor;
+  /** {@link tile}: tiled, counts padded with leading 1s. @example x.tile([2]) */
+  tile(reps: number | readonly number[]): Tensor;
   /**
    * Transpose of a matrix (rank ≤ 2), like PyTorch's `.T` for matrices.
    *
@@ -750,6 +765,21 @@ const methods: MethodTable = {
   },
   roll(shifts, dims) {
     return roll(this, shifts, dims);
+  },
+  split(splitSizeOrSections, dim = 0) {
+    return split(this, splitSizeOrSections, dim);
+  },
+  chunk(chunks, dim = 0) {
+    return chunk(this, chunks, dim);
+  },
+  unbind(dim = 0) {
+    return unbind(this, dim);
+  },
+  repeat(reps) {
+    return repeat(this, reps);
+  },
+  tile(reps) {
+    return tile(this, reps);
   },
 };
 
