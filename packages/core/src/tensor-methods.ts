@@ -88,6 +88,8 @@ import {
   round,
   rsqrt,
   type SliceRange,
+  scatter,
+  scatterAdd,
   sign,
   sin,
   sinh,
@@ -382,6 +384,10 @@ export interface TensorMethods {
   repeat(reps: number | readonly number[]): Tensor;
   /** {@link tile}: tiled, counts padded with leading 1s. @example x.tile([2]) */
   tile(reps: number | readonly number[]): Tensor;
+  /** {@link scatter}: `src` written at `index` along `axis`. @example x.scatter(1, index, src) */
+  scatter(axis: number, index: Tensor, src: TensorLike): Tensor;
+  /** {@link scatterAdd}: `src` added at `index` along `axis`. @example x.scatterAdd(0, index, src) */
+  scatterAdd(axis: number, index: Tensor, src: TensorLike): Tensor;
   /**
    * Transpose of a matrix (rank ≤ 2), like PyTorch's `.T` for matrices.
    *
@@ -780,6 +786,12 @@ const methods: MethodTable = {
   },
   tile(reps) {
     return tile(this, reps);
+  },
+  scatter(axis, index, src) {
+    return scatter(this, axis, index, src);
+  },
+  scatterAdd(axis, index, src) {
+    return scatterAdd(this, axis, index, src);
   },
 };
 

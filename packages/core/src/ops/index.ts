@@ -86,6 +86,7 @@ export { flatten, reshape, squeeze, unsqueeze } from "./reshape.js";
 export { roll } from "./roll.js";
 export { round } from "./round.js";
 export { rsqrt } from "./rsqrt.js";
+export { scatter } from "./scatter.js";
 export { sign } from "./sign.js";
 export { sin } from "./sin.js";
 export { sinh } from "./sinh.js";
