@@ -8,6 +8,7 @@ import {
   flip,
   Generator,
   maskedFill,
+  pad,
   randn,
   repeat,
   roll,
@@ -110,6 +111,28 @@ describe("shape ops in ONNX Runtime (dynamic batch 1 and 64)", () => {
       },
       5,
       "scatter",
+    );
+  });
+
+  it("pad: constant (with cropping), reflect, replicate and circular", async () => {
+    await check(
+      (x) => {
+        const n = x.shape[0] ?? 0;
+        const r = x.reshape([n, 3, 4]);
+        return concat(
+          [
+            pad(x, [2, 1]),
+            pad(x, [-1, 3], { value: -2 }),
+            rows(pad(r, [1, 1, 2, -1], { value: 0.5 })),
+            rows(pad(r, [3, 2, 2, 1], { mode: "reflect" })),
+            rows(pad(r, [5, 0, 1, 3], { mode: "replicate" })),
+            rows(pad(r, [4, 1, 3, 2], { mode: "circular" })),
+          ],
+          1,
+        );
+      },
+      12,
+      "pad",
     );
   });
 });

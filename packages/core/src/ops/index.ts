@@ -77,6 +77,7 @@ export { ne } from "./ne.js";
 export { neg } from "./neg.js";
 export { oneHot } from "./oneHot.js";
 export { type OpCall, type OpObserver, observeOps } from "./op-observer.js";
+export { type PadMode, type PadOptions, pad } from "./pad.js";
 export { permute, transpose } from "./permute.js";
 export { pow } from "./pow.js";
 export { reciprocal } from "./reciprocal.js";
