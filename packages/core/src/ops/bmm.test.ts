@@ -90,6 +90,9 @@ describe("bmm", () => {
   });
 
   it("refuses other ranks, unequal batches (no broadcasting) and mismatched inner sizes", () => {
+    expect(() => bmm(ones([1, 2, 2], { dtype: "float64" }), ones([1, 2, 2]))).toThrow(
+      /^bmm: cannot mix float64 and float32/,
+    );
     expect(() => bmm(ones([2, 3]), ones([3, 4]))).toThrow(ShapeError);
     expect(() => bmm(ones([2, 3]), ones([3, 4]))).toThrow(
       /^bmm: input must be a 3-D tensor .*got shape \[2, 3\]/,

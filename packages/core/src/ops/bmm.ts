@@ -1,3 +1,4 @@
+import { promoteTypes } from "../dtype.js";
 import { ShapeError } from "../errors.js";
 import { dimAt, formatShape } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
@@ -14,6 +15,7 @@ import { matmul } from "./matmul.js";
  */
 export function bmm(input: TensorLike, mat2: TensorLike): Tensor {
   const [a, b] = asPair(input, mat2, "bmm");
+  promoteTypes("bmm", a.dtype, b.dtype);
   for (const [name, t] of [
     ["input", a],
     ["mat2", b],

@@ -36,6 +36,9 @@ describe("dot", () => {
       /^dot: expected two 1-D tensors, got shapes \[2, 2\] \(2-D\) and \[2\] \(1-D\)/,
     );
     expect(() => dot(3, ones([1]))).toThrow(/^dot: expected two 1-D tensors, got shapes \[\]/);
+    expect(() => dot(ones([2]), ones([2], { dtype: "float64" }))).toThrow(
+      /^dot: cannot mix float32 and float64/,
+    );
     expect(() => dot(ones([3]), ones([4]))).toThrow(
       /^dot: the tensors must have the same number of elements, got shapes \[3\] and \[4\]/,
     );

@@ -1,3 +1,4 @@
+import { promoteTypes } from "../dtype.js";
 import { ShapeError } from "../errors.js";
 import { dimAt, formatShape } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
@@ -13,6 +14,7 @@ import { matmul } from "./matmul.js";
  */
 export function dot(input: TensorLike, other: TensorLike): Tensor {
   const [a, b] = asPair(input, other, "dot");
+  promoteTypes("dot", a.dtype, b.dtype);
   if (a.ndim !== 1 || b.ndim !== 1) {
     throw new ShapeError(
       `dot: expected two 1-D tensors, got shapes ${formatShape(a.shape)} (${a.ndim}-D) and ${formatShape(b.shape)} (${b.ndim}-D)`,

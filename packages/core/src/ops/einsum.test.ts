@@ -223,6 +223,9 @@ describe("einsum", () => {
     expect(() => einsum("...i,...i", ones([2, 3, 4]), ones([5, 4]))).toThrow(
       /^einsum: a dimension covered by "\.\.\." \(the 2nd of 2\) has size 3 in operand 0 \(term "\.\.\.i", shape \[2, 3, 4\]\) but size 5 in operand 1/,
     );
+    expect(() => einsum("ij,jk", a, ones([3, 2], { dtype: "float64" }))).toThrow(
+      /^einsum: cannot mix float32 and float64/,
+    );
     expect(() => einsum("i1", a)).toThrow(ArgumentError);
     expect(() => einsum("i1", a)).toThrow(
       /^einsum: invalid subscript '1' at index 1 of the equation "i1"/,

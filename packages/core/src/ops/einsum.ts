@@ -1,3 +1,4 @@
+import { type DType, promoteTypes } from "../dtype.js";
 import { ArgumentError, ShapeError } from "../errors.js";
 import { describeValue, dimAt, formatShape } from "../shape.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
@@ -302,6 +303,7 @@ export function einsum(equation: string, ...args: unknown[]): Tensor {
     );
   }
   const tensors = list.map((v) => asTensor(v as TensorLike, undefined, "einsum"));
+  tensors.reduce<DType>((d, t) => promoteTypes("einsum", d, t.dtype), "int32");
   const ellipsisDims = checkRanks(equation, parsed.inputs, tensors);
   const labelled = tensors.map(
     (t, i): Labelled => ({

@@ -35,6 +35,9 @@ describe("outer", () => {
   });
 
   it("refuses inputs that are not 1-D, naming both shapes", () => {
+    expect(() => outer(ones([2]), ones([2], { dtype: "float64" }))).toThrow(
+      /^outer: cannot mix float32 and float64/,
+    );
     expect(() => outer(ones([2, 1]), ones([3]))).toThrow(ShapeError);
     expect(() => outer(ones([2]), ones([3, 1]))).toThrow(
       /^outer: expected two 1-D tensors, got shapes \[2\] \(1-D\) and \[3, 1\] \(2-D\)/,

@@ -1,3 +1,4 @@
+import { promoteTypes } from "../dtype.js";
 import { ShapeError } from "../errors.js";
 import { dimAt, formatShape } from "../shape.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
@@ -12,6 +13,7 @@ import { asPair } from "./convert.js";
  */
 export function outer(input: TensorLike, vec2: TensorLike): Tensor {
   const [a, b] = asPair(input, vec2, "outer");
+  promoteTypes("outer", a.dtype, b.dtype);
   if (a.ndim !== 1 || b.ndim !== 1) {
     throw new ShapeError(
       `outer: expected two 1-D tensors, got shapes ${formatShape(a.shape)} (${a.ndim}-D) and ${formatShape(b.shape)} (${b.ndim}-D)`,
