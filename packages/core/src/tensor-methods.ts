@@ -17,6 +17,8 @@ import {
   acos,
   acosh,
   add,
+  amax,
+  amin,
   argmax,
   argmin,
   asin,
@@ -66,9 +68,11 @@ import {
   type MatmulOptions,
   matmul,
   max,
+  maxDim,
   maximum,
   mean,
   min,
+  minDim,
   minimum,
   mul,
   type NanToNumOptions,
@@ -97,6 +101,7 @@ import {
   transpose,
   trunc,
   unsqueeze,
+  type ValuesIndices,
   type VarOptions,
   variance,
   where,
@@ -326,6 +331,14 @@ export interface TensorMethods {
   argmax(axis?: number, keepDims?: boolean): Tensor;
   /** {@link argmin}: index of the smallest value (flattened when `axis` is omitted). @example x.argmin(1) */
   argmin(axis?: number, keepDims?: boolean): Tensor;
+  /** {@link amax}: the largest value over `axes` (ties share the gradient). @example x.amax([0, 1]) */
+  amax(axes?: Axes, keepDims?: boolean): Tensor;
+  /** {@link amin}: the smallest value over `axes` (ties share the gradient). @example x.amin(-1) */
+  amin(axes?: Axes, keepDims?: boolean): Tensor;
+  /** {@link maxDim}: the largest value along `axis` and its index. @example const { values, indices } = x.maxDim(1) */
+  maxDim(axis: number, keepDims?: boolean): ValuesIndices;
+  /** {@link minDim}: the smallest value along `axis` and its index. @example const { values, indices } = x.minDim(1) */
+  minDim(axis: number, keepDims?: boolean): ValuesIndices;
   /** {@link matmul}: matrix product. @example x.matmul(w, { transposeB: true }) */
   matmul(other: TensorLike, options?: MatmulOptions): Tensor;
   /** {@link reshape}: the same values in a new shape. @example x.reshape([2, -1]) */
@@ -681,6 +694,18 @@ const methods: MethodTable = {
   },
   argmin(axis, keepDims = false) {
     return argmin(this, axis, keepDims);
+  },
+  amax(axes, keepDims = false) {
+    return amax(this, axes, keepDims);
+  },
+  amin(axes, keepDims = false) {
+    return amin(this, axes, keepDims);
+  },
+  maxDim(axis, keepDims = false) {
+    return maxDim(this, axis, keepDims);
+  },
+  minDim(axis, keepDims = false) {
+    return minDim(this, axis, keepDims);
   },
   matmul(other, options) {
     return matmul(this, other, options);
