@@ -33,6 +33,8 @@ import {
   clone,
   cos,
   cosh,
+  cumprod,
+  cumsum,
   div,
   eq,
   erf,
@@ -76,11 +78,14 @@ import {
   minimum,
   mul,
   type NanToNumOptions,
+  type NormOrder,
   nanToNum,
   ne,
   neg,
+  norm,
   permute,
   pow,
+  prod,
   reciprocal,
   remainder,
   reshape,
@@ -339,6 +344,14 @@ export interface TensorMethods {
   maxDim(axis: number, keepDims?: boolean): ValuesIndices;
   /** {@link minDim}: the smallest value along `axis` and its index. @example const { values, indices } = x.minDim(1) */
   minDim(axis: number, keepDims?: boolean): ValuesIndices;
+  /** {@link prod}: the product over `axes` (all when omitted). @example x.prod(1) */
+  prod(axes?: Axes, keepDims?: boolean): Tensor;
+  /** {@link cumsum}: the cumulative sum along `axis`. @example x.cumsum(-1) */
+  cumsum(axis: number): Tensor;
+  /** {@link cumprod}: the cumulative product along `axis`. @example x.cumprod(0) */
+  cumprod(axis: number): Tensor;
+  /** {@link norm}: the p-norm over `axes` (the 2-norm of everything by default). @example x.norm(2, -1) */
+  norm(p?: NormOrder, axes?: Axes, keepDims?: boolean): Tensor;
   /** {@link matmul}: matrix product. @example x.matmul(w, { transposeB: true }) */
   matmul(other: TensorLike, options?: MatmulOptions): Tensor;
   /** {@link reshape}: the same values in a new shape. @example x.reshape([2, -1]) */
@@ -706,6 +719,18 @@ const methods: MethodTable = {
   },
   minDim(axis, keepDims = false) {
     return minDim(this, axis, keepDims);
+  },
+  prod(axes, keepDims = false) {
+    return prod(this, axes, keepDims);
+  },
+  cumsum(axis) {
+    return cumsum(this, axis);
+  },
+  cumprod(axis) {
+    return cumprod(this, axis);
+  },
+  norm(p = 2, axes, keepDims = false) {
+    return norm(this, p, axes, keepDims);
   },
   matmul(other, options) {
     return matmul(this, other, options);

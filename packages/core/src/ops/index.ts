@@ -21,6 +21,8 @@ export { concat, stack } from "./concat.js";
 export { asTensor } from "./convert.js";
 export { cos } from "./cos.js";
 export { cosh } from "./cosh.js";
+export { cumprod } from "./cumprod.js";
+export { cumsum } from "./cumsum.js";
 export {
   type AnyOpDef,
   defineOp,
@@ -77,10 +79,12 @@ export { mul } from "./mul.js";
 export { type NanToNumOptions, nanToNum } from "./nanToNum.js";
 export { ne } from "./ne.js";
 export { neg } from "./neg.js";
+export { type NormOrder, norm } from "./norm.js";
 export { oneHot } from "./oneHot.js";
 export { type OpCall, type OpObserver, observeOps } from "./op-observer.js";
 export { permute, transpose } from "./permute.js";
 export { pow } from "./pow.js";
+export { prod } from "./prod.js";
 export { reciprocal } from "./reciprocal.js";
 export { remainder } from "./remainder.js";
 export { flatten, reshape, squeeze, unsqueeze } from "./reshape.js";

@@ -15,6 +15,10 @@ export interface AlongAxisOptions {
   readonly max?: number;
   /** Least distance between values (default 0.01: no ties). */
   readonly distinct?: number;
+  /** Values kept at least `margin` away from these points (kinks, poles). */
+  readonly avoid?: readonly number[];
+  /** Distance kept from each `avoid` point (default 0.05). */
+  readonly margin?: number;
   /** Whether a scalar may be drawn (default true). */
   readonly scalars?: boolean;
   /** Whether keepDims is drawn (for ops with one); the call receives false otherwise. */
@@ -43,6 +47,7 @@ export function alongAxis(
             min: o.min ?? -3,
             max: o.max ?? 3,
             distinct: o.distinct ?? 0.01,
+            ...(o.avoid ? { avoid: o.avoid, margin: o.margin ?? 0.05 } : {}),
           }),
           fc.integer({ min: -Math.max(xs.length, 1), max: Math.max(xs.length, 1) - 1 }),
           o.keepDims ? fc.boolean() : fc.constant(false),

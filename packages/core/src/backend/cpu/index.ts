@@ -4,6 +4,8 @@ import { binary, cast, clamp, unary, where } from "./elementwise.js";
 import { matmul } from "./matmul.js";
 import { concat, expand, gather, permute, scatterAdd, slice, sliceScatter } from "./movement.js";
 import { reduce } from "./reduce.js";
+import { scan } from "./scan.js";
+import { argsort } from "./sort.js";
 
 /** The portable backend: plain TypeScript over typed arrays, correct everywhere. */
 export const cpuBackend: Backend = {
@@ -13,6 +15,8 @@ export const cpuBackend: Backend = {
   binary,
   where,
   reduce,
+  scan,
+  argsort,
   matmul,
   permute,
   expand,
