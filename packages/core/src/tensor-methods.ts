@@ -21,6 +21,7 @@ import {
   amin,
   argmax,
   argmin,
+  argsort,
   asin,
   asinh,
   asTensor,
@@ -96,6 +97,7 @@ import {
   sin,
   sinh,
   slice,
+  sort,
   sqrt,
   square,
   squeeze,
@@ -103,6 +105,7 @@ import {
   sub,
   sum,
   tan,
+  topk,
   transpose,
   trunc,
   unsqueeze,
@@ -352,6 +355,12 @@ export interface TensorMethods {
   cumprod(axis: number): Tensor;
   /** {@link norm}: the p-norm over `axes` (the 2-norm of everything by default). @example x.norm(2, -1) */
   norm(p?: NormOrder, axes?: Axes, keepDims?: boolean): Tensor;
+  /** {@link sort}: sorted along `axis`, with the indices. @example const { values, indices } = x.sort(-1, true) */
+  sort(axis?: number, descending?: boolean): ValuesIndices;
+  /** {@link argsort}: the indices that sort along `axis`. @example x.argsort(-1) */
+  argsort(axis?: number, descending?: boolean): Tensor;
+  /** {@link topk}: the k largest (or smallest) along `axis`, with the indices. @example x.topk(3).values */
+  topk(k: number, axis?: number, largest?: boolean, sorted?: boolean): ValuesIndices;
   /** {@link matmul}: matrix product. @example x.matmul(w, { transposeB: true }) */
   matmul(other: TensorLike, options?: MatmulOptions): Tensor;
   /** {@link reshape}: the same values in a new shape. @example x.reshape([2, -1]) */
@@ -731,6 +740,15 @@ const methods: MethodTable = {
   },
   norm(p = 2, axes, keepDims = false) {
     return norm(this, p, axes, keepDims);
+  },
+  sort(axis = -1, descending = false) {
+    return sort(this, axis, descending);
+  },
+  argsort(axis = -1, descending = false) {
+    return argsort(this, axis, descending);
+  },
+  topk(k, axis = -1, largest = true, sorted = true) {
+    return topk(this, k, axis, largest, sorted);
   },
   matmul(other, options) {
     return matmul(this, other, options);

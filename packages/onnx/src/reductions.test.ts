@@ -72,6 +72,33 @@ describe("reductions, scans and norms in ONNX Runtime (dynamic batch 1 and 64)",
     );
   });
 
+  it("argsort, sort and topk, along a feature axis and along the batch", async () => {
+    await check(
+      (x) => {
+        const n = x.shape[0] ?? 0;
+        const r = x.reshape([n, 2, 4]);
+        const s = r.sort(2, true);
+        const t = x.topk(3, 1, false);
+        return concat(
+          [
+            x.argsort(1).to("float32"),
+            s.values.reshape([n, 8]),
+            s.indices.reshape([n, 8]).to("float32"),
+            r.sort(1).values.reshape([n, 8]),
+            t.values,
+            t.indices.to("float32"),
+            x.topk(2).values,
+            x.sort(0).values,
+            x.argsort(0, true).to("float32"),
+          ],
+          1,
+        );
+      },
+      8,
+      "sorting",
+    );
+  });
+
   it("cumprod along the dynamic batch axis says why it cannot be exported", () => {
     expect(() => exportOnnx((x: Tensor) => x.cumprod(0), randn([3, 2]))).toThrow(
       /exportOnnx: op "cumprod" \(call 1\) cannot be exported: scans the dynamic axis 0/,

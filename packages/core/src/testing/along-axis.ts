@@ -21,7 +21,7 @@ export interface AlongAxisOptions {
   readonly margin?: number;
   /** Whether a scalar may be drawn (default true). */
   readonly scalars?: boolean;
-  /** Whether keepDims is drawn (for ops with one); the call receives false otherwise. */
+  /** Whether a boolean flag (keepDims, descending) is drawn; the call receives false otherwise. */
   readonly keepDims?: boolean;
 }
 

@@ -1,4 +1,4 @@
-/** ONNX lowerings of @fluxion/core's products, scans and norms (prod, cumsum, cumprod, norm). */
+/** ONNX lowerings of @fluxion/core's products, scans, norms and sorting (prod … norm, argsort). */
 import type { OnnxLowering, OnnxLoweringContext } from "../types.js";
 import { rule } from "./rule.js";
 
@@ -9,6 +9,10 @@ interface ReduceAttrs {
 interface ScanAttrs {
   readonly axis: number;
   readonly reverse: boolean;
+}
+interface SortAttrs {
+  readonly axis: number;
+  readonly descending: boolean;
 }
 interface NormAttrs extends ReduceAttrs {
   readonly p: number;
@@ -76,5 +80,23 @@ export const reductionLowerings: Readonly<Record<string, OnnxLowering<unknown>>>
     const powered = ctx.node("Pow", [abs, ctx.scalar(p)]);
     const summed = reduceOver(ctx, "ReduceSum", powered, axes, keepDims);
     return ctx.node("Pow", [summed, ctx.scalar(1 / p)]);
+  }),
+  // TopK over the whole axis (ONNX puts the lower index first among equal values: stable, as
+  // Fluxion); its second output holds the indices
+  argsort: rule<SortAttrs>((ctx) => {
+    const { axis, descending } = ctx.attrs;
+    const { shape } = ctx.input(0);
+    if (shape.length === 0) return ctx.constant([0], [], "int32");
+    const n = shape[axis];
+    const k =
+      typeof n === "number"
+        ? ctx.int64s([n])
+        : ctx.node("Gather", [ctx.shapeOf(shape), ctx.int64s([axis])], { axis: { i: 0 } });
+    const [, indices] = ctx.nodeOutputs("TopK", [ctx.input(0).name, k], 2, {
+      axis: { i: axis },
+      largest: { i: descending ? 1 : 0 },
+      sorted: { i: 1 },
+    });
+    return ctx.cast(indices ?? ctx.fail("TopK gave no indices"), "int64", "int32");
   }),
 };
