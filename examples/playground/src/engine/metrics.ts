@@ -126,7 +126,7 @@ export function activationCurve(
 
 /**
  * P(label 1) = σ(logit) at the centres of a resolution × resolution grid over `extent`, in one
- * batched forward pass; row-major with row 0 at the top (y near yMax).
+ * batched forward pass; row-major with row 0 at the bottom (y near yMin), column 0 at the left.
  *
  * @example
  * boundaryGrid(net, extent, 64).length; // 4096
@@ -135,7 +135,7 @@ export function boundaryGrid(net: Mlp, extent: Extent, resolution: number): Floa
   const { xMin, xMax, yMin, yMax } = extent;
   const cells = new Float32Array(resolution * resolution * 2);
   for (let r = 0; r < resolution; r++) {
-    const y = yMax - ((r + 0.5) * (yMax - yMin)) / resolution;
+    const y = yMin + ((r + 0.5) * (yMax - yMin)) / resolution;
     for (let c = 0; c < resolution; c++) {
       const k = 2 * (r * resolution + c);
       cells[k] = xMin + ((c + 0.5) * (xMax - xMin)) / resolution;

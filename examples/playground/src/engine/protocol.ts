@@ -80,8 +80,9 @@ export interface Snapshot {
    */
   deadFraction: number[];
   /**
-   * P(label 1) at the centres of a resolution × resolution grid, row-major: row 0 is the TOP row
-   * (y near yMax, as a canvas draws it), column 0 the left one (x near xMin). The extent is fixed
+   * P(label 1) at the centres of a resolution × resolution grid, row-major: row r is at
+   * y = yMin + (r + ½)·(yMax − yMin)/resolution (row 0 at the BOTTOM, y near yMin; a canvas draws
+   * it flipped), column c at x = xMin + (c + ½)·(xMax − xMin)/resolution. The extent is fixed
    * for a reset (the data's bounding box with a margin).
    */
   boundary: {

@@ -191,7 +191,7 @@ export class Trainer {
     return deadFractions(this.net, this.#x);
   }
 
-  /** P(label 1) on a resolution × resolution grid over `extent` (row 0 at the top). */
+  /** P(label 1) on a resolution × resolution grid over `extent` (row 0 at the bottom, y near yMin). */
   boundary(resolution = 64): Float32Array {
     return boundaryGrid(this.net, this.extent, resolution);
   }
