@@ -269,7 +269,7 @@ if (!hasChromium && !inCI) {
       await page.close();
 
       // A link with an unreadable field opens with a message, not an exception.
-      const bad = await open("?depth=abc&dataset=moons");
+      const bad = await open("?depth=abc&data=moons");
       await expect.poll(() => bad.locator("#notices").textContent()).toContain("depth");
       expect(Number(await bad.locator('#config-a [data-key="depth"]').inputValue())).toBe(
         defaultConfig.depth,

@@ -22,6 +22,13 @@ describe("chart scales", () => {
     expect(flat.domain[1]).toBeGreaterThan(3);
   });
 
+  it("a tight linearScale keeps its domain and only the ticks inside it", () => {
+    const x = linearScale(0.5, 3.5, 0, 300, 3, true);
+    expect(x.domain).toEqual([0.5, 3.5]);
+    expect(x.ticks).toEqual([1, 2, 3]);
+    expect(x(2)).toBe(150);
+  });
+
   it("logScale spans whole decades, with 2× and 5× ticks over a short range", () => {
     expect(logTicks(0.15, 0.7)).toEqual([0.1, 0.2, 0.5, 1]);
     // Nine decades, at most 6 ticks: every other decade, from the top down.

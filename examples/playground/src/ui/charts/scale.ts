@@ -37,12 +37,20 @@ export function formatTick(value: number): string {
 }
 
 /**
- * A linear scale over the domain widened to round ticks, mapped onto [from, to] pixels.
+ * A linear scale over the domain widened to round ticks (or exactly [min, max] when `tight`),
+ * mapped onto [from, to] pixels.
  *
  * @example
  * const y = linearScale(0, 0.93, 200, 0); // y(0) = 200, y(1) = 0 (the domain became [0, 1])
  */
-export function linearScale(min: number, max: number, from: number, to: number, count = 5): Scale {
+export function linearScale(
+  min: number,
+  max: number,
+  from: number,
+  to: number,
+  count = 5,
+  tight = false,
+): Scale {
   let lo = Number.isFinite(min) ? min : 0;
   let hi = Number.isFinite(max) ? max : 1;
   if (hi === lo) {
@@ -50,9 +58,11 @@ export function linearScale(min: number, max: number, from: number, to: number, 
     lo -= pad;
     hi += pad;
   }
-  const ticks = niceTicks(lo, hi, count);
-  const d0 = Math.min(lo, ticks[0] ?? lo);
-  const d1 = Math.max(hi, ticks[ticks.length - 1] ?? hi);
+  const nice = niceTicks(lo, hi, count);
+  // tight: the domain stays [min, max] and only the ticks inside it are kept.
+  const ticks = tight ? nice.filter((t) => t >= lo && t <= hi) : nice;
+  const d0 = tight ? lo : Math.min(lo, nice[0] ?? lo);
+  const d1 = tight ? hi : Math.max(hi, nice[nice.length - 1] ?? hi);
   const map = (value: number) => from + ((value - d0) / (d1 - d0)) * (to - from);
   return Object.assign(map, { domain: [d0, d1] as const, ticks, format: formatTick });
 }

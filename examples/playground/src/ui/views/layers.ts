@@ -48,7 +48,7 @@ export function drawGradNorms(canvas: HTMLCanvasElement, states: readonly Traine
         lo = Math.min(lo, v);
         hi = Math.max(hi, v);
       }
-  const x = linearScale(1, layers, area.left + 6, area.right - 6, Math.min(10, layers));
+  const x = linearScale(1, layers, area.left + 8, area.right - 8, Math.min(10, layers), true);
   const y = logScale(lo, hi, area.bottom, area.top, 6);
   drawAxes(
     surface,
@@ -92,7 +92,7 @@ export function drawDeadUnits(canvas: HTMLCanvasElement, states: readonly Traine
   const { ctx } = surface;
   const area = plotArea(surface, 16 * states.length);
   const layers = Math.max(1, ...series.map((d) => d.length));
-  const x = linearScale(0.5, layers + 0.5, area.left, area.right, Math.min(10, layers));
+  const x = linearScale(0.5, layers + 0.5, area.left, area.right, Math.min(10, layers), true);
   const y = linearScale(0, 1, area.bottom, area.top, 4);
   drawAxes(surface, area, x, y, { x: "hidden layer", y: "dead fraction" }, wholeTicks);
   const slot = (x(1) - x(0)) * 0.8;
