@@ -201,9 +201,11 @@ if (!hasChromium && !inCI) {
 
     it("trains a few hundred steps: the loss falls and the boundary is drawn", async () => {
       const config: PlaygroundConfig = { ...defaultConfig, dataset: "moons", depth: 3, width: 8 };
-      const page = await open(`?${encodeConfig(config).replace(/^\?/, "")}`);
+      const page = await open(`?${encodeConfig(config)}`);
       const before = Number(await stat(page, "A", "trainLoss"));
       expect(before).toBeGreaterThan(0);
+      await page.locator("#step").click();
+      await waitForStep(page, "A", 1);
 
       // Space on the page (not in a field) plays.
       await page.locator("h1").click();
@@ -233,9 +235,9 @@ if (!hasChromium && !inCI) {
       }
       await page.close();
       expect(errors).toEqual([]);
-    }, 60_000);
+    }, 90_000);
 
-    it("round-trips the configuration through the URL", async () => {
+    it("round-trips the configuration through the URL, and fits a phone screen", async () => {
       const config: PlaygroundConfig = {
         ...defaultConfig,
         dataset: "circles",
@@ -248,7 +250,7 @@ if (!hasChromium && !inCI) {
         lr: 0.003,
         batchSize: 32,
       };
-      const page = await open(`?${encodeConfig(config).replace(/^\?/, "")}`);
+      const page = await open(`?${encodeConfig(config)}`);
       expect(await readControls(page, "a")).toEqual(withoutOptions(config));
 
       // A change to a control goes into the URL (and nothing else changes).
@@ -268,15 +270,20 @@ if (!hasChromium && !inCI) {
       expect(decodeConfig(new URL(page.url()).search).config.width).toBe(config.width);
       await page.close();
 
-      // A link with an unreadable field opens with a message, not an exception.
-      const bad = await open("?depth=abc&data=moons");
+      // A link with an unreadable field opens with a message, not an exception (here on a phone-
+      // width screen, which must not scroll sideways).
+      const bad = await open("?depth=abc&data=moons", { width: 390, height: 844 });
+      const overflow = await bad.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
       await expect.poll(() => bad.locator("#notices").textContent()).toContain("depth");
       expect(Number(await bad.locator('#config-a [data-key="depth"]').inputValue())).toBe(
         defaultConfig.depth,
       );
       await bad.close();
       expect(errors).toEqual([]);
-    }, 60_000);
+    }, 90_000);
 
     it("compare mode trains two networks on the same data, and its link restores both", async () => {
       const page = await open("?");
@@ -284,8 +291,8 @@ if (!hasChromium && !inCI) {
       await expect.poll(() => page.locator("#config-b").isVisible()).toBe(true);
       await page.locator('#config-b [data-key="activation"]').selectOption("relu");
       await page.locator("#play").click();
-      await waitForStep(page, "A", 100);
-      await waitForStep(page, "B", 100);
+      await waitForStep(page, "A", 50);
+      await waitForStep(page, "B", 50);
       await page.locator("#play").click();
       expect(await page.locator("#stats tbody tr").count()).toBe(2);
       for (const network of ["A", "B"]) {
@@ -302,16 +309,36 @@ if (!hasChromium && !inCI) {
       expect(await restored.locator("#stats tbody tr").count()).toBe(2);
       await restored.close();
       expect(errors).toEqual([]);
-    }, 60_000);
+    }, 90_000);
 
-    it("fits a phone-width screen without horizontal scrolling", async () => {
-      const page = await open("?", { width: 390, height: 844 });
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    it("a run whose loss stops being finite halts with a message", async () => {
+      const config: PlaygroundConfig = {
+        ...defaultConfig,
+        activation: "relu",
+        activationOptions: {},
+        depth: 8,
+        width: 32,
+        init: "kaimingNormal",
+        optimizer: "momentum",
+        lr: 10,
+        batchSize: 4,
+      };
+      const page = await open(`?${encodeConfig(config)}`);
+      await page.locator("#play").click();
+      await page.waitForFunction(
+        () => document.querySelector("#alerts")?.textContent?.includes("diverged"),
+        null,
+        { timeout: 30_000 },
       );
-      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await page.locator("#alerts").textContent()).toMatch(
+        /Network A diverged at step \d+: the loss is no longer a finite number/,
+      );
+      await expect.poll(() => page.locator("#play").getAttribute("aria-pressed")).toBe("false");
+      // Reset clears the message.
+      await page.locator("#reset").click();
+      await expect.poll(() => page.locator("#alerts").textContent()).toBe("");
       await page.close();
       expect(errors).toEqual([]);
-    }, 60_000);
+    }, 90_000);
   });
 }

@@ -354,7 +354,8 @@ export function startPlayground(createWorker: () => WorkerLike): void {
       return [];
     });
     const text = problems.join("\n");
-    if (alerts.textContent !== text) {
+    if (alerts.dataset.text !== text) {
+      alerts.dataset.text = text;
       alerts.replaceChildren(
         ...problems.map((p) => {
           const line = document.createElement("p");
