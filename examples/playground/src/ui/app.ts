@@ -235,7 +235,11 @@ export function startPlayground(createWorker: () => WorkerLike): void {
     columnA.config = preset.config;
     showConfig(columnA, 0);
     dataSet.set(columnA.config);
-    if (preset.compare) columnB.config = preset.compare;
+    if (preset.compare) {
+      // Compare mode shares the data and the seed: A's, whatever the preset's B says.
+      const shared = Object.fromEntries(sharedKeys.map((k) => [k, columnA.config[k]]));
+      columnB.config = { ...preset.compare, ...shared };
+    }
     if (compareBox.checked !== Boolean(preset.compare)) setCompare(Boolean(preset.compare));
     else if (preset.compare) showConfig(columnB, 1);
     syncLayerSelect();

@@ -43,7 +43,7 @@ export interface Area {
 /** Margins that leave room for y tick labels on the left and x labels at the bottom. */
 export function plotArea(surface: Surface, extraTop = 0): Area {
   return {
-    left: 52,
+    left: 60,
     top: 10 + extraTop,
     right: surface.width - 12,
     bottom: surface.height - 36,
@@ -57,7 +57,7 @@ export function plotArea(surface: Surface, extraTop = 0): Area {
  * drawAxes(surface, area, x, y, { x: "step", y: "loss" });
  */
 export function drawAxes(
-  { ctx }: Surface,
+  { ctx, width }: Surface,
   area: Area,
   x: Scale,
   y: Scale,
@@ -92,9 +92,11 @@ export function drawAxes(
     ctx.moveTo(px, area.top);
     ctx.lineTo(px, area.bottom);
     ctx.stroke();
-    if (px - half > lastRight + 4) {
-      ctx.fillText(label, px, area.bottom + 5);
-      lastRight = px + half;
+    // The last label may stick out of the plot: shift it to stay inside the canvas.
+    const cx = Math.min(px, width - half - 1);
+    if (cx - half > lastRight + 4) {
+      ctx.fillText(label, cx, area.bottom + 5);
+      lastRight = cx + half;
     }
   }
   ctx.strokeStyle = theme.axis;
@@ -105,7 +107,7 @@ export function drawAxes(
   ctx.stroke();
   ctx.fillStyle = theme.text;
   ctx.fillText(titles.x, (area.left + area.right) / 2, area.bottom + 20);
-  ctx.translate(12, (area.top + area.bottom) / 2);
+  ctx.translate(10, (area.top + area.bottom) / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.textBaseline = "middle";
   ctx.fillText(titles.y, 0, 0);
