@@ -6,18 +6,21 @@ import { createWorkerHandler } from "./worker-handler.js";
 const config: PlaygroundConfig = { ...defaultConfig, samples: 60, depth: 2, width: 4 };
 
 /** A host driven by hand: a clock that advances 10 ms per reading, and a queue of scheduled slices. */
-function fakeHost() {
+function fakeHost(resolution = 16) {
   const posted: { message: FromWorker; transfer: ArrayBuffer[] }[] = [];
   const queue: (() => void)[] = [];
   let clock = 0;
-  const handle = createWorkerHandler({
-    post: (message, transfer) => posted.push({ message, transfer }),
-    schedule: (fn) => queue.push(fn),
-    now: () => {
-      clock += 10;
-      return clock;
+  const handle = createWorkerHandler(
+    {
+      post: (message, transfer) => posted.push({ message, transfer }),
+      schedule: (fn) => queue.push(fn),
+      now: () => {
+        clock += 10;
+        return clock;
+      },
     },
-  });
+    { sliceMs: 30, snapshotMs: 150, resolution },
+  );
   const take = () => posted.splice(0).map((p) => p.message);
   const snapshots = (messages: FromWorker[]): Snapshot[] =>
     messages.flatMap((m) => (m.type === "snapshot" ? [m.snapshot] : []));
@@ -37,7 +40,7 @@ function fakeHost() {
 
 describe("the worker's message handler", () => {
   it("answers a reset with the data and a first snapshot (its boundary buffer transferred)", () => {
-    const host = fakeHost();
+    const host = fakeHost(64);
     host.handle({ type: "reset", config });
     const transfers = host.posted.map((p) => p.transfer);
     const [data, snap] = host.take();
