@@ -36,8 +36,8 @@ export function localDerivative(net: Mlp, layer: number, z: Tensor): Tensor {
  * @example
  * deadFractions(net, xTrain); // e.g. [0, 0.125, 0.5]
  */
-export function deadFractions(net: Mlp, x: Tensor): number[] {
-  return preActivations(net, x).map((z, layer) => {
+export function deadFractions(net: Mlp, x: Tensor, pre = preActivations(net, x)): number[] {
+  return pre.map((z, layer) => {
     const signal =
       net.activation.kind === "axis"
         ? noGrad(() => net.activate(layer, z))

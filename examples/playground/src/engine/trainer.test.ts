@@ -2,6 +2,7 @@ import { ArgumentError, tensor } from "@fluxion/core";
 import { describe, expect, it } from "vitest";
 import { activationChoices, defaultActivationOptions } from "./activation-choices.js";
 import { defaultConfig } from "./config.js";
+import { preActivations } from "./metrics.js";
 import { presets } from "./presets.js";
 import type { PlaygroundConfig } from "./protocol.js";
 import { Trainer } from "./trainer.js";
@@ -89,6 +90,24 @@ describe("Trainer", () => {
     const leaky = new Trainer(compare);
     leaky.step(60);
     expect(leaky.deadFractions()).toEqual(new Array(compare.depth).fill(0));
+  });
+
+  it("SELU at depth 50 with LeCun-normal weights keeps unit scale; ReLU's pre-activations collapse", () => {
+    const { config, compare } = preset("selu-depth-50");
+    if (!compare) throw new Error("the preset compares with ReLU");
+    const spread = (c: PlaygroundConfig) => {
+      const trainer = new Trainer(c);
+      const x = tensor(trainer.train.map((p) => [p.x, p.y]));
+      return preActivations(trainer.net, x).map((z) => z.std().item());
+    };
+    const selu = spread(config);
+    expect(selu).toHaveLength(50);
+    for (const sd of selu.slice(10)) {
+      expect(sd).toBeGreaterThan(0.5);
+      expect(sd).toBeLessThan(2);
+    }
+    const relu = spread(compare);
+    expect(relu[49]).toBeLessThan(1e-3 * (selu[49] as number));
   });
 
   it("binaryStep: every unit passes no gradient, so every layer is dead", () => {
