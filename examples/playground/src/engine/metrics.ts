@@ -32,12 +32,13 @@ export function localDerivative(net: Mlp, layer: number, z: Tensor): Tensor {
  * Per hidden layer, the fraction of dead units on inputs x: units whose local gradient |f'(z)| is
  * below 1e-8 for every example (ReLU: input never positive). For an activation of a whole layer
  * (softmax), whose Σ f is constant, a unit is dead when its output stays below 1e-8 instead.
+ * `pre`: x's pre-activations, if already computed.
  *
  * @example
  * deadFractions(net, xTrain); // e.g. [0, 0.125, 0.5]
  */
-export function deadFractions(net: Mlp, x: Tensor): number[] {
-  return preActivations(net, x).map((z, layer) => {
+export function deadFractions(net: Mlp, x: Tensor, pre = preActivations(net, x)): number[] {
+  return pre.map((z, layer) => {
     const signal =
       net.activation.kind === "axis"
         ? noGrad(() => net.activate(layer, z))

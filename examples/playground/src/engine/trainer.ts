@@ -186,9 +186,12 @@ export class Trainer {
     return gradNorms(this.net);
   }
 
-  /** Per hidden layer, the fraction of units dead on the whole training set. */
-  deadFractions(): number[] {
-    return deadFractions(this.net, this.#x);
+  /**
+   * Per hidden layer, the fraction of units dead on the whole training set (`pre`: the training
+   * set's pre-activations, if already computed).
+   */
+  deadFractions(pre?: Tensor[]): number[] {
+    return deadFractions(this.net, this.#x, pre);
   }
 
   /** P(label 1) on a resolution × resolution grid over `extent` (row 0 at the bottom, y near yMin). */
@@ -198,10 +201,11 @@ export class Trainer {
 
   /**
    * Hidden layer `layer`'s pre-activation histogram on the training set, and its activation f
-   * and f' over a range covering that histogram (at least −4…4).
+   * and f' over a range covering that histogram (at least −4…4). `pre`: the training set's
+   * pre-activations, if already computed.
    */
-  inspect(layer: number, bins = 30): Snapshot["inspect"] {
-    const z = preActivations(this.net, this.#x)[layer];
+  inspect(layer: number, bins = 30, pre?: Tensor[]): Snapshot["inspect"] {
+    const z = (pre ?? preActivations(this.net, this.#x))[layer];
     if (z === undefined) {
       throw new ArgumentError(
         `Trainer.inspect: layer must be an integer from 0 to ${this.net.depth - 1}, got ${layer}`,
@@ -224,6 +228,7 @@ export class Trainer {
     this.evaluate();
     const resolution = options.resolution ?? 64;
     const layer = Math.min(Math.max(options.inspectLayer ?? 0, 0), this.net.depth - 1);
+    const pre = preActivations(this.net, this.#x);
     const history = this.#history.slice(this.#sent);
     this.#sent = this.#history.length;
     return {
@@ -231,9 +236,9 @@ export class Trainer {
       epoch: this.#epoch,
       history,
       gradNorms: this.gradNorms(),
-      deadFraction: this.deadFractions(),
+      deadFraction: this.deadFractions(pre),
       boundary: { resolution, ...this.extent, probs: this.boundary(resolution) },
-      inspect: this.inspect(layer, options.bins ?? 30),
+      inspect: this.inspect(layer, options.bins ?? 30, pre),
       diverged: this.#diverged,
     };
   }

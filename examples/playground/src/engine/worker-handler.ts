@@ -18,6 +18,8 @@ export interface PlayTiming {
   readonly sliceMs: number;
   /** The least time between two snapshots while playing (default 150 ms). */
   readonly snapshotMs: number;
+  /** The decision boundary's grid resolution (default 64). */
+  readonly resolution?: number;
 }
 
 const MAX_STEPS = 100_000;
@@ -49,7 +51,7 @@ export function createWorkerHandler(
   const postSnapshot = () => {
     if (!trainer) return;
     const start = host.now();
-    const snapshot = trainer.snapshot({ inspectLayer });
+    const snapshot = trainer.snapshot({ inspectLayer, resolution: timing.resolution ?? 64 });
     snapshotCost = host.now() - start;
     lastSnapshot = host.now();
     host.post({ type: "snapshot", snapshot }, [snapshot.boundary.probs.buffer as ArrayBuffer]);
