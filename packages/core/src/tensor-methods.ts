@@ -27,6 +27,7 @@ import {
   atanh,
   cast,
   ceil,
+  chunk,
   clamp,
   clone,
   cos,
@@ -41,6 +42,7 @@ import {
   expand,
   expm1,
   flatten,
+  flip,
   floor,
   fmod,
   frac,
@@ -64,6 +66,7 @@ import {
   logSumExp,
   lt,
   type MatmulOptions,
+  maskedFill,
   matmul,
   max,
   maximum,
@@ -79,14 +82,19 @@ import {
   pow,
   reciprocal,
   remainder,
+  repeat,
   reshape,
+  roll,
   round,
   rsqrt,
   type SliceRange,
+  scatter,
+  scatterAdd,
   sign,
   sin,
   sinh,
   slice,
+  split,
   sqrt,
   square,
   squeeze,
@@ -94,8 +102,12 @@ import {
   sub,
   sum,
   tan,
+  tile,
   transpose,
+  tril,
+  triu,
   trunc,
+  unbind,
   unsqueeze,
   type VarOptions,
   variance,
@@ -352,6 +364,30 @@ export interface TensorMethods {
   indexSelect(axis: number, index: Tensor): Tensor;
   /** {@link where}: this where `condition` is nonzero, else `other`. @example x.where(x.gt(0), 0) */
   where(condition: TensorLike, other: TensorLike): Tensor;
+  /** {@link maskedFill}: `value` where `mask` is set. @example x.maskedFill(x.lt(0), 0) */
+  maskedFill(mask: TensorLike, value: TensorLike): Tensor;
+  /** {@link tril}: lower triangle of the last two axes. @example x.tril(-1) */
+  tril(diagonal?: number): Tensor;
+  /** {@link triu}: upper triangle of the last two axes. @example x.triu(1) */
+  triu(diagonal?: number): Tensor;
+  /** {@link flip}: entries reversed along `dims`. @example x.flip([0]) */
+  flip(dims: number | readonly number[]): Tensor;
+  /** {@link roll}: entries shifted cyclically (flattened without `dims`). @example x.roll(1, 0) */
+  roll(shifts: number | readonly number[], dims?: number | readonly number[]): Tensor;
+  /** {@link split}: pieces of one size, or of the listed sizes, along `dim`. @example x.split(2, 1) */
+  split(splitSizeOrSections: number | readonly number[], dim?: number): Tensor[];
+  /** {@link chunk}: `chunks` pieces of equal size (possibly fewer) along `dim`. @example x.chunk(3) */
+  chunk(chunks: number, dim?: number): Tensor[];
+  /** {@link unbind}: the slices along `dim`, that axis removed. @example x.unbind(0) */
+  unbind(dim?: number): Tensor[];
+  /** {@link repeat}: tiled along each axis (PyTorch's `x.repeat`). @example x.repeat([2, 1]) */
+  repeat(reps: number | readonly number[]): Tensor;
+  /** {@link tile}: tiled, counts padded with leading 1s. @example x.tile([2]) */
+  tile(reps: number | readonly number[]): Tensor;
+  /** {@link scatter}: `src` written at `index` along `axis`. @example x.scatter(1, index, src) */
+  scatter(axis: number, index: Tensor, src: TensorLike): Tensor;
+  /** {@link scatterAdd}: `src` added at `index` along `axis`. @example x.scatterAdd(0, index, src) */
+  scatterAdd(axis: number, index: Tensor, src: TensorLike): Tensor;
   /**
    * Transpose of a matrix (rank ≤ 2), like PyTorch's `.T` for matrices.
    *
@@ -720,6 +756,42 @@ const methods: MethodTable = {
   },
   where(condition, other) {
     return where(condition, this, other);
+  },
+  maskedFill(mask, value) {
+    return maskedFill(this, mask, value);
+  },
+  tril(diagonal = 0) {
+    return tril(this, diagonal);
+  },
+  triu(diagonal = 0) {
+    return triu(this, diagonal);
+  },
+  flip(dims) {
+    return flip(this, dims);
+  },
+  roll(shifts, dims) {
+    return roll(this, shifts, dims);
+  },
+  split(splitSizeOrSections, dim = 0) {
+    return split(this, splitSizeOrSections, dim);
+  },
+  chunk(chunks, dim = 0) {
+    return chunk(this, chunks, dim);
+  },
+  unbind(dim = 0) {
+    return unbind(this, dim);
+  },
+  repeat(reps) {
+    return repeat(this, reps);
+  },
+  tile(reps) {
+    return tile(this, reps);
+  },
+  scatter(axis, index, src) {
+    return scatter(this, axis, index, src);
+  },
+  scatterAdd(axis, index, src) {
+    return scatterAdd(this, axis, index, src);
   },
 };
 
