@@ -85,7 +85,7 @@ async function stat(page: Page, network: string, key: string): Promise<string> {
   return text ?? "";
 }
 
-async function waitForStep(page: Page, network: string, atLeast: number, timeout = 40_000) {
+async function waitForStep(page: Page, network: string, atLeast: number, timeout = 60_000) {
   await page.waitForFunction(
     ([n, k]) => {
       const cell = document.querySelector(`#stats tr[data-config="${n}"] td[data-stat="step"]`);
@@ -194,7 +194,7 @@ if (!hasChromium && !inCI) {
       await page.waitForFunction(
         () => document.querySelector('#stats td[data-stat="trainLoss"]')?.textContent !== "–",
         null,
-        { timeout: 30_000 },
+        { timeout: 45_000 },
       );
       return page;
     }
@@ -228,6 +228,11 @@ if (!hasChromium && !inCI) {
       }
 
       if (process.env.PLAYGROUND_SCREENSHOT) {
+        // The picture for the README: a while longer, so the boundary has bent around the moons.
+        await page.locator("#play").click();
+        await waitForStep(page, "A", 900);
+        await page.locator("#play").click();
+        await page.waitForTimeout(500);
         const shot = join(repoRoot, "docs", "playground.png");
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: shot });
@@ -235,7 +240,7 @@ if (!hasChromium && !inCI) {
       }
       await page.close();
       expect(errors).toEqual([]);
-    }, 90_000);
+    }, 120_000);
 
     it("round-trips the configuration through the URL, and fits a phone screen", async () => {
       const config: PlaygroundConfig = {
@@ -283,7 +288,7 @@ if (!hasChromium && !inCI) {
       );
       await bad.close();
       expect(errors).toEqual([]);
-    }, 90_000);
+    }, 120_000);
 
     it("compare mode trains two networks on the same data, and its link restores both", async () => {
       const page = await open("?");
@@ -309,7 +314,7 @@ if (!hasChromium && !inCI) {
       expect(await restored.locator("#stats tbody tr").count()).toBe(2);
       await restored.close();
       expect(errors).toEqual([]);
-    }, 90_000);
+    }, 120_000);
 
     it("a run whose loss stops being finite halts with a message", async () => {
       const config: PlaygroundConfig = {
@@ -339,6 +344,6 @@ if (!hasChromium && !inCI) {
       await expect.poll(() => page.locator("#alerts").textContent()).toBe("");
       await page.close();
       expect(errors).toEqual([]);
-    }, 90_000);
+    }, 120_000);
   });
 }
