@@ -1,6 +1,6 @@
 import type { Backend } from "../backend.js";
 import { activation, activationGrad, softmax, softmaxGrad } from "./activation.js";
-import { binary, cast, clamp, unary, where } from "./elementwise.js";
+import { binary, cast, clamp, unary, updateInPlace, where } from "./elementwise.js";
 import { matmul } from "./matmul.js";
 import { concat, expand, gather, permute, scatterAdd, slice, sliceScatter } from "./movement.js";
 import { reduce } from "./reduce.js";
@@ -26,4 +26,5 @@ export const cpuBackend: Backend = {
   softmax,
   softmaxGrad,
   cast,
+  updateInPlace,
 };
