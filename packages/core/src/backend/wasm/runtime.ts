@@ -1,3 +1,4 @@
+import { pooledFloat32, pooledFloat64 } from "../buffer-pool.js";
 import type { KernelExports } from "./abi.generated.js";
 import {
   kernelsRelaxedSharedWasmBase64,
@@ -158,7 +159,7 @@ export class WasmRuntime {
 
   /** A fresh Float64Array copy of `n` doubles at `ptr`. */
   takeF64(ptr: number, n: number): Float64Array {
-    const out = new Float64Array(n);
+    const out = pooledFloat64(n);
     out.set(this.f64.subarray(ptr / 8, ptr / 8 + n));
     return out;
   }
@@ -173,7 +174,7 @@ export class WasmRuntime {
     // NOTE: never `this.f32.slice(…)`: with threads the memory is a SharedArrayBuffer, and V8 (Node
     // 20) slices a shared typed array element by element (about 0.4 GB/s, measured: 76 µs for 8192
     // floats against 7 µs for allocate-then-set, which copies with memcpy).
-    const out = new Float32Array(n);
+    const out = pooledFloat32(n);
     out.set(this.f32.subarray(ptr / 4, ptr / 4 + n));
     return out;
   }
