@@ -2,9 +2,11 @@
 // bench/src/profile.ts <mlp|tanh20|gelu> [backend]` (THREADS=n to limit threads; STEPS=n, default
 // 100) runs one Fluxion workload in a loop and prints the mean step time (wall clock, and the
 // process's CPU time, which a busy machine disturbs less), then per step: backend kernel calls by
-// kind, and how many output arrays and megabytes the kernels allocated. `bench/src/profile-summary.ts
+// kind, how many output arrays and megabytes the kernels made, and how many of those arrays were
+// dead ones that backward gave back (backend/buffer-pool.ts) rather than new allocations. `bench/src/profile-summary.ts
 // DIR` then says where the time went.
 import { getBackend, setNumThreads } from "@fluxion/core";
+import { outputPoolStats } from "../../packages/core/src/backend/buffer-pool.js";
 import { fluxion } from "./peers/fluxion.js";
 
 // THREADS=n limits large kernels to n threads (default: all cores).
@@ -36,7 +38,9 @@ for (const [key, fn] of Object.entries(be)) {
     return out;
   };
 }
+const reused0 = outputPoolStats().reused;
 step();
+const reused = outputPoolStats().reused - reused0;
 for (const [key, fn] of original) be[key] = fn;
 
 const n = Number(process.env.STEPS ?? 100);
@@ -49,7 +53,9 @@ console.log(
   `${workload}: ${wall.toFixed(2)} ms/step wall, ${((cpu.user + cpu.system) / 1000 / n).toFixed(2)} ms/step CPU (all threads)`,
 );
 console.log(
-  `per step: ${outputs} kernel outputs, ${(outputBytes / 1e6).toFixed(2)} MB; calls: ${[...counts]
+  `per step: ${outputs} kernel outputs, ${(outputBytes / 1e6).toFixed(2)} MB, ${reused} of them reusing a dead array; calls: ${[
+    ...counts,
+  ]
     .sort((a, b) => b[1] - a[1])
     .map(([k, c]) => `${k} ${c}`)
     .join(", ")}`,

@@ -302,10 +302,8 @@ class Reuse {
     made: readonly (Float32Array | Float64Array)[],
     kept: readonly (Tensor | null | undefined)[],
   ) {
-    const keep = new Set<ArrayBufferLike>();
-    for (const t of kept) if (t) keep.add(t._data.buffer);
     for (const a of made) {
-      if (keep.has(a.buffer)) this.owned.add(a);
+      if (kept.some((t) => t?._data.buffer === a.buffer)) this.owned.add(a);
       else releaseOutput(a);
     }
   }
