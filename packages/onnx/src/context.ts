@@ -1,8 +1,7 @@
 import type { DType, OpCall } from "@fluxion/core";
 import { OnnxExportError } from "./errors.js";
 import type { GraphBuilder } from "./graph-builder.js";
-import type { OnnxDType } from "./proto.js";
-import type { Dim, OnnxLoweringContext, OnnxValue } from "./types.js";
+import type { Dim, OnnxDType, OnnxLoweringContext, OnnxValue } from "./types.js";
 
 /** The context a lowering receives for one op call: its values, and the builder's methods. */
 export function makeContext(

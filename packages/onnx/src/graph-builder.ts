@@ -2,13 +2,12 @@ import { OnnxExportError } from "./errors.js";
 import {
   type AttributeProto,
   type NodeProto,
-  type OnnxDType,
   onnx,
   onnxDataType,
   rawBytes,
   type TensorProto,
 } from "./proto.js";
-import type { Dim, OnnxAttribute } from "./types.js";
+import type { Dim, OnnxAttribute, OnnxDType } from "./types.js";
 
 const AttributeType = onnx.AttributeProto.AttributeType;
 // Small constants (scalars, axes, shapes) are shared between nodes instead of repeated.

@@ -1,13 +1,21 @@
 import type { DType } from "@fluxion/core";
-import type { OnnxDType } from "./proto.js";
+
+/**
+ * The element types an exported graph uses, by name. Declared here, not beside the protobuf code,
+ * so that the public types never load onnx-proto's declarations (they need `@types/long`).
+ */
+export type OnnxDType = DType | "int64" | "bool";
 
 /** One dimension of a value in the exported graph: a size, or a symbolic name (the batch). */
 export type Dim = number | string;
 
 /** A value of the ONNX graph: its name, shape (symbolic where dynamic) and element type. */
 export interface OnnxValue {
+  /** The value's name in the graph (unique within it). */
   readonly name: string;
+  /** Its shape; a string marks a dynamic dimension such as the batch. */
   readonly shape: readonly Dim[];
+  /** Its element type, as a Fluxion dtype. */
   readonly dtype: DType;
 }
 
