@@ -103,7 +103,7 @@ function bucket(f: CallFrame): string {
   if (fn === "(garbage collector)") return "garbage collection";
   if (url.startsWith("wasm://")) return "wasm kernels (calling thread)";
   if (url.includes("backend/wasm/threads")) return "waiting for worker threads";
-  if (url.includes("backend/wasm/runtime"))
+  if (url.includes("backend/wasm/runtime") || url.includes("backend/buffer-pool"))
     return "copies in/out of wasm memory, output allocation";
   if (url.includes("backend/wasm/")) return "wasm backend dispatch (broadcast runs, fallbacks)";
   if (url.includes("backend/cpu/")) return "CPU-backend JS kernels (what wasm lacks)";

@@ -25,6 +25,7 @@ export type {
   ReduceKernel,
   SliceSpec,
   UnaryKernel,
+  UpdateKernel,
 } from "./backend/index.js";
 export {
   activationKernelNames,

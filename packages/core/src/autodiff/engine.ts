@@ -270,20 +270,21 @@ function zerosLike(x: Tensor): Tensor {
  * allocating (backend/buffer-pool.ts). An array is released only when all of these hold: a kernel
  * made it during this pass, inside a built-in rule or a gradient sum (`adopt`); it never reached
  * user code (a .grad, a hook, a captured input gradient or a user rule: `escape`); and no pending
- * gradient of a tensor still to visit refers to it (`hold`/`unhold`, counted per buffer, so views
- * count too).
+ * gradient of a tensor still to visit refers to it (`hold`/`unhold`). Arrays are compared by
+ * identity: a view (reshape) shares its source's storage and so its array, and no op makes a view
+ * of part of an array (and reading `.buffer` of a small typed array would allocate one).
  */
 class Reuse {
   private readonly owned = new Set<TypedArray>();
-  private readonly pending = new Map<ArrayBufferLike, number>();
+  private readonly pending = new Map<TypedArray, number>();
 
   hold(t: Tensor): void {
-    const b = t._data.buffer;
+    const b = t._data;
     this.pending.set(b, (this.pending.get(b) ?? 0) + 1);
   }
 
   unhold(t: Tensor): void {
-    const b = t._data.buffer;
+    const b = t._data;
     const n = (this.pending.get(b) ?? 0) - 1;
     if (n > 0) this.pending.set(b, n);
     else this.pending.delete(b);
@@ -303,7 +304,7 @@ class Reuse {
     kept: readonly (Tensor | null | undefined)[],
   ) {
     for (const a of made) {
-      if (kept.some((t) => t?._data.buffer === a.buffer)) this.owned.add(a);
+      if (kept.some((t) => t?._data === a)) this.owned.add(a);
       else releaseOutput(a);
     }
   }
@@ -312,7 +313,7 @@ class Reuse {
   release(tensors: readonly Tensor[]): void {
     for (const t of tensors) {
       const a = t._data;
-      if (this.pending.has(a.buffer) || !this.owned.delete(a)) continue;
+      if (this.pending.has(a) || !this.owned.delete(a)) continue;
       if (a instanceof Float32Array || a instanceof Float64Array) releaseOutput(a);
     }
   }

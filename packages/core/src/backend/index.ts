@@ -12,6 +12,7 @@ export type {
   ReduceKernel,
   SliceSpec,
   UnaryKernel,
+  UpdateKernel,
 } from "./backend.js";
 export {
   activationKernelNames,
