@@ -3,7 +3,7 @@ import { grad } from "../autodiff/functional.js";
 import { ArgumentError } from "../errors.js";
 import { gradgradcheck } from "../gradcheck/index.js";
 import { tensor } from "../tensor/create.js";
-import { expectValues } from "../testing/expect-values.js";
+import { expectValues } from "../test-utils/expect-values.js";
 import { cumprod } from "./cumprod.js";
 import { cumsum } from "./cumsum.js";
 
