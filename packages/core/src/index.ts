@@ -49,6 +49,7 @@ export {
   FluxionError,
   GradcheckError,
   GraphError,
+  IndexError,
   ShapeError,
 } from "./errors.js";
 export * from "./gradcheck/index.js";

@@ -3,6 +3,7 @@ import { activationLowerings } from "./activations.js";
 import { coreLowerings } from "./core.js";
 import { mathLowerings } from "./math.js";
 import { reductionLowerings } from "./reductions.js";
+import { shapeLowerings } from "./shape.js";
 
 /** Every built-in lowering, by op name. */
 export const builtinLowerings: ReadonlyMap<string, OnnxLowering<unknown>> = new Map(
@@ -11,5 +12,6 @@ export const builtinLowerings: ReadonlyMap<string, OnnxLowering<unknown>> = new 
     ...mathLowerings,
     ...activationLowerings,
     ...reductionLowerings,
+    ...shapeLowerings,
   }),
 );
