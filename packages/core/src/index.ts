@@ -47,6 +47,7 @@ export {
   FluxionError,
   GradcheckError,
   GraphError,
+  IndexError,
   ShapeError,
 } from "./errors.js";
 export * from "./gradcheck/index.js";

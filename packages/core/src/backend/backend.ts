@@ -205,6 +205,19 @@ export interface Backend {
     indexShape: Shape,
     outDtype: DType,
   ): TypedArray;
+  /**
+   * A copy of base with src written at base[..., index[..., i, ...], ...] along axis (where index
+   * repeats a position, the last value in row-major order wins).
+   */
+  scatter(
+    base: TypedArray,
+    shape: Shape,
+    axis: number,
+    index: TypedArray,
+    src: TypedArray,
+    indexShape: Shape,
+    outDtype: DType,
+  ): TypedArray;
   /** A copy of base with src added at base[..., index[..., i, ...], ...] along axis. */
   scatterAdd(
     base: TypedArray,

@@ -2,7 +2,16 @@ import type { Backend } from "../backend.js";
 import { activation, activationGrad, softmax, softmaxGrad } from "./activation.js";
 import { binary, cast, clamp, unary, where } from "./elementwise.js";
 import { matmul } from "./matmul.js";
-import { concat, expand, gather, permute, scatterAdd, slice, sliceScatter } from "./movement.js";
+import {
+  concat,
+  expand,
+  gather,
+  permute,
+  scatter,
+  scatterAdd,
+  slice,
+  sliceScatter,
+} from "./movement.js";
 import { reduce } from "./reduce.js";
 
 /** The portable backend: plain TypeScript over typed arrays, correct everywhere. */
@@ -20,6 +29,7 @@ export const cpuBackend: Backend = {
   sliceScatter,
   concat,
   gather,
+  scatter,
   scatterAdd,
   activation,
   activationGrad,
