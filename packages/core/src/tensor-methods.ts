@@ -25,6 +25,7 @@ import {
   atan,
   atan2,
   atanh,
+  bmm,
   cast,
   ceil,
   chunk,
@@ -32,7 +33,9 @@ import {
   clone,
   cos,
   cosh,
+  diagonal,
   div,
+  dot,
   eq,
   erf,
   erfc,
@@ -78,6 +81,7 @@ import {
   nanToNum,
   ne,
   neg,
+  outer,
   permute,
   pow,
   reciprocal,
@@ -103,6 +107,7 @@ import {
   sum,
   tan,
   tile,
+  trace,
   transpose,
   tril,
   triu,
@@ -340,6 +345,16 @@ export interface TensorMethods {
   argmin(axis?: number, keepDims?: boolean): Tensor;
   /** {@link matmul}: matrix product. @example x.matmul(w, { transposeB: true }) */
   matmul(other: TensorLike, options?: MatmulOptions): Tensor;
+  /** {@link bmm}: batched matrix product of 3-D tensors. @example x.bmm(y) // [b, n, m]·[b, m, p] */
+  bmm(mat2: TensorLike): Tensor;
+  /** {@link dot}: inner product of two 1-D tensors, 0-d. @example x.dot(y) */
+  dot(other: TensorLike): Tensor;
+  /** {@link outer}: outer product of two 1-D tensors. @example x.outer(y) // [n, m] */
+  outer(vec2: TensorLike): Tensor;
+  /** {@link diagonal}: a diagonal, as the last axis. @example x.diagonal(0, -2, -1) */
+  diagonal(offset?: number, dim1?: number, dim2?: number): Tensor;
+  /** {@link trace}: sum of a matrix's main diagonal, 0-d. @example x.trace() */
+  trace(): Tensor;
   /** {@link reshape}: the same values in a new shape. @example x.reshape([2, -1]) */
   reshape(shape: readonly number[]): Tensor;
   /** Alias of `reshape` (tensors here are always contiguous). @example x.view([-1]) */
@@ -720,6 +735,21 @@ const methods: MethodTable = {
   },
   matmul(other, options) {
     return matmul(this, other, options);
+  },
+  bmm(mat2) {
+    return bmm(this, mat2);
+  },
+  dot(other) {
+    return dot(this, other);
+  },
+  outer(vec2) {
+    return outer(this, vec2);
+  },
+  diagonal(offset = 0, dim1 = 0, dim2 = 1) {
+    return diagonal(this, offset, dim1, dim2);
+  },
+  trace() {
+    return trace(this);
   },
   reshape(shape) {
     return reshape(this, shape);

@@ -10,6 +10,7 @@ export { asinh } from "./asinh.js";
 export { atan } from "./atan.js";
 export { atan2 } from "./atan2.js";
 export { atanh } from "./atanh.js";
+export { bmm } from "./bmm.js";
 export { cast } from "./cast.js";
 export { ceil } from "./ceil.js";
 export { chunk } from "./chunk.js";
@@ -32,7 +33,10 @@ export {
   type TensorViews,
   type VjpContext,
 } from "./define-op.js";
+export { diagonal } from "./diagonal.js";
 export { div } from "./div.js";
+export { dot } from "./dot.js";
+export { einsum } from "./einsum.js";
 export { floatDType } from "./elementwise.js";
 export { eq } from "./eq.js";
 export { erf } from "./erf.js";
@@ -77,6 +81,7 @@ export { ne } from "./ne.js";
 export { neg } from "./neg.js";
 export { oneHot } from "./oneHot.js";
 export { type OpCall, type OpObserver, observeOps } from "./op-observer.js";
+export { outer } from "./outer.js";
 export { type PadMode, type PadOptions, pad } from "./pad.js";
 export { permute, transpose } from "./permute.js";
 export { pow } from "./pow.js";
@@ -99,6 +104,7 @@ export { sub } from "./sub.js";
 export { sum } from "./sum.js";
 export { tan } from "./tan.js";
 export { tile } from "./tile.js";
+export { trace } from "./trace.js";
 export { tril } from "./tril.js";
 export { triu } from "./triu.js";
 export { trunc } from "./trunc.js";
