@@ -27,6 +27,8 @@ export function makeContext(
     inputAs: (i, dtype) => builder.cast(input(i).name, input(i).dtype, dtype),
     node: (opType, ins, attributes, opts) =>
       builder.node(opType, ins, attributes, opts?.domain ?? ""),
+    nodeOutputs: (opType, ins, count, attributes, opts) =>
+      builder.nodeOutputs(opType, ins, count, attributes, opts?.domain ?? ""),
     constant: (values, shape, dtype) => builder.constant(values, shape, dtype),
     scalar: (value, dtype: OnnxDType = output.dtype) => builder.constant([value], [], dtype),
     int64s: (values) => builder.constant(values, [values.length], "int64"),

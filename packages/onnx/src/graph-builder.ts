@@ -61,18 +61,30 @@ export class GraphBuilder {
     attributes: Readonly<Record<string, OnnxAttribute>> = {},
     domain = "",
   ): string {
+    const [output] = this.nodeOutputs(opType, inputs, 1, attributes, domain);
+    return output ?? "";
+  }
+
+  /** Adds a node with `count` outputs (TopK's values and indices) and returns their names. */
+  nodeOutputs(
+    opType: string,
+    inputs: readonly string[],
+    count: number,
+    attributes: Readonly<Record<string, OnnxAttribute>> = {},
+    domain = "",
+  ): string[] {
     const name = this.fresh(`${this.scope}/${opType}`);
-    const output = this.fresh(`${name}_output_0`);
+    const outputs = Array.from({ length: count }, (_, i) => this.fresh(`${name}_output_${i}`));
     if (domain !== "") this.domains.add(domain);
     this.nodes.push({
       name,
       opType,
       domain,
       input: [...inputs],
-      output: [output],
+      output: outputs,
       attribute: Object.entries(attributes).map(([k, v]) => attributeProto(k, v)),
     });
-    return output;
+    return outputs;
   }
 
   /** Adds an initializer named exactly `name` (a parameter). */

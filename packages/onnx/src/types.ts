@@ -56,6 +56,14 @@ export interface OnnxLoweringContext<A = unknown> {
     attributes?: Readonly<Record<string, OnnxAttribute>>,
     options?: { readonly domain?: string },
   ): string;
+  /** Adds a node with `count` outputs (TopK: values, indices) and returns their names in order. */
+  nodeOutputs(
+    opType: string,
+    inputs: readonly string[],
+    count: number,
+    attributes?: Readonly<Record<string, OnnxAttribute>>,
+    options?: { readonly domain?: string },
+  ): string[];
   /** A constant tensor (an initializer) of `values` with `shape`, stored as `dtype`. */
   constant(values: ArrayLike<number>, shape: readonly number[], dtype: OnnxDType): string;
   /** A scalar constant (shape []), of the output's dtype unless `dtype` says otherwise. */

@@ -2,6 +2,7 @@ import type { OnnxLowering } from "../types.js";
 import { activationLowerings } from "./activations.js";
 import { coreLowerings } from "./core.js";
 import { mathLowerings } from "./math.js";
+import { reductionLowerings } from "./reductions.js";
 import { shapeLowerings } from "./shape.js";
 
 /** Every built-in lowering, by op name. */
@@ -11,5 +12,6 @@ export const builtinLowerings: ReadonlyMap<string, OnnxLowering<unknown>> = new 
     ...mathLowerings,
     ...activationLowerings,
     ...shapeLowerings,
+    ...reductionLowerings,
   }),
 );

@@ -13,6 +13,8 @@ import {
   sliceScatter,
 } from "./movement.js";
 import { reduce } from "./reduce.js";
+import { scan } from "./scan.js";
+import { argsort } from "./sort.js";
 
 /** The portable backend: plain TypeScript over typed arrays, correct everywhere. */
 export const cpuBackend: Backend = {
@@ -22,6 +24,8 @@ export const cpuBackend: Backend = {
   binary,
   where,
   reduce,
+  scan,
+  argsort,
   matmul,
   permute,
   expand,
