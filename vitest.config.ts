@@ -31,6 +31,16 @@ export default defineConfig({
         test: {
           name: "default",
           include: ["packages/**/src/**/*.test.ts", "test/**/*.test.ts", "examples/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**", "examples/playground/e2e/**"],
+        },
+      },
+      // The playground in real Chromium: a renderer and training workers keep the CPU busy, so
+      // `pnpm test` runs this project alone, after the others (`--project '!playground-e2e'` there).
+      {
+        extends: true,
+        test: {
+          name: "playground-e2e",
+          include: ["examples/playground/e2e/**/*.test.ts"],
         },
       },
       // The wasm kernels' relaxed-SIMD build (fused multiply-add), which Node 20 runs only behind

@@ -266,6 +266,14 @@ if (!hasChromium && !inCI) {
       expect(decoded.errors).toEqual([]);
       expect(decoded.config).toEqual({ ...config, depth: 12 });
 
+      // Copy link: to the clipboard, or (no clipboard permission, as here) shown selected.
+      await page.locator("#copy-link").click();
+      await expect
+        .poll(() => page.locator("#toolbar-status").textContent())
+        .toMatch(/copied|Copy the selected link/);
+      if (await page.locator("#link").isVisible())
+        expect(await page.locator("#link").inputValue()).toBe(page.url());
+
       // An invalid value is flagged on the control and kept out of the URL.
       await page.locator('#config-a [data-key="width"]').fill("0");
       await page.locator('#config-a [data-key="width"]').press("Tab");
@@ -296,8 +304,8 @@ if (!hasChromium && !inCI) {
       await expect.poll(() => page.locator("#config-b").isVisible()).toBe(true);
       await page.locator('#config-b [data-key="activation"]').selectOption("relu");
       await page.locator("#play").click();
-      await waitForStep(page, "A", 50);
-      await waitForStep(page, "B", 50);
+      await waitForStep(page, "A", 20);
+      await waitForStep(page, "B", 20);
       await page.locator("#play").click();
       expect(await page.locator("#stats tbody tr").count()).toBe(2);
       for (const network of ["A", "B"]) {

@@ -38,7 +38,6 @@ interface Column {
   readonly fieldset: HTMLFieldSetElement;
   readonly setFields: (values: object) => void;
   readonly optionsBox: HTMLElement;
-  setOptions: (values: object) => void;
   boundaryCanvas: HTMLCanvasElement;
   activationCanvas: HTMLCanvasElement;
 }
@@ -80,7 +79,6 @@ export function startPlayground(createWorker: () => WorkerLike): void {
       fieldset,
       setFields: fields.set,
       optionsBox,
-      setOptions: () => {},
       boundaryCanvas,
       activationCanvas,
     };
@@ -128,7 +126,6 @@ export function startPlayground(createWorker: () => WorkerLike): void {
       const config = column.config;
       changeModel(index, "activationOptions", { ...config.activationOptions, [key]: value });
     });
-    column.setOptions = rendered.set;
     rendered.set(column.config.activationOptions);
   }
 
@@ -159,8 +156,7 @@ export function startPlayground(createWorker: () => WorkerLike): void {
       column.trainer = new Trainer(labels[index] ?? "?", createWorker, markDirty);
       if (playing) column.trainer.playing = true;
     }
-    column.trainer.reset(column.config);
-    column.trainer.inspect(Number(layerSelect.value || 1) - 1);
+    column.trainer.reset(column.config, Number(layerSelect.value || 1) - 1);
     markDirty();
   }
 

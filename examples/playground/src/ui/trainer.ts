@@ -81,13 +81,16 @@ export class Trainer implements TrainerState {
     };
   }
 
-  /** Rebuilds data and model from `config`; the history starts over. Keeps playing if it was. */
-  reset(config: PlaygroundConfig): void {
+  /**
+   * Rebuilds data and model from `config`; the history starts over. Keeps playing if it was.
+   * `layer` (0-based, clamped to the depth) is the hidden layer to inspect, else the current one.
+   */
+  reset(config: PlaygroundConfig, layer = this.inspected): void {
     this.config = config;
     this.history = emptyHistory();
     this.snapshot = undefined;
     this.error = undefined;
-    this.inspected = Math.min(this.inspected, config.depth - 1);
+    this.inspected = Math.max(0, Math.min(layer, config.depth - 1));
     this.pendingResets++;
     this.send({ type: "reset", config });
     this.send({ type: "inspect", layer: this.inspected });

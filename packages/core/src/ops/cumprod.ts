@@ -1,3 +1,4 @@
+import { isGradEnabled } from "../autodiff/grad-mode.js";
 import { tensor } from "../tensor/create.js";
 import type { Tensor, TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
@@ -13,12 +14,20 @@ import { where } from "./where.js";
  * gradient is then computed without dividing.
  */
 export function divisible(x: Tensor, y: Tensor): boolean {
-  // the smallest normal number of the dtype, and the range where x² stays normal and finite
-  const tiny = x.dtype === "float32" ? 2 ** -126 : 2 ** -1022;
+  const tiny = smallestNormal(x);
   const root = Math.sqrt(tiny);
-  for (const v of y._data) if (!(Math.abs(v) >= tiny && Math.abs(v) < Infinity)) return false;
+  for (const v of y._data) if (!isNormal(v, tiny)) return false;
   for (const v of x._data) if (!(Math.abs(v) >= root && Math.abs(v) <= 1 / root)) return false;
   return true;
+}
+
+/** The smallest normal number of x's dtype. */
+function smallestNormal(x: Tensor): number {
+  return x.dtype === "float32" ? 2 ** -126 : 2 ** -1022;
+}
+
+function isNormal(v: number, tiny: number): boolean {
+  return Math.abs(v) >= tiny && Math.abs(v) < Infinity;
 }
 
 /**
@@ -46,6 +55,29 @@ function cumprodGradWithZeros(g: Tensor, x: Tensor, axis: number, reverse: boole
   return d.mul(gt.unsqueeze(-2)).sum(-1).transpose(axis, last);
 }
 
+/**
+ * The gradient of a cumprod where x has zeros, in O(n) as PyTorch's first-order rule: with z the
+ * first zero along the axis, Gⱼ = reversed cumsum(g ⊙ y)ⱼ / xⱼ for j < z (no zero divides),
+ * G_z = reversed cumsum(g ⊙ cumprod(x with x_z = 1))_z, and 0 after z (x_z is in every product).
+ * Exact, but piecewise in x: its own derivative is wrong at zeros, so it serves backward passes
+ * that build no graph. Null where a product before the first zero is not a normal number.
+ */
+function cumprodGradFirstOrder(g: Tensor, x: Tensor, y: Tensor, attrs: ScanAttrs): Tensor | null {
+  const back = { axis: attrs.axis, reverse: !attrs.reverse };
+  const zero = x.eq(0);
+  const zerosSoFar = cumsumOp([zero], attrs);
+  const before = zerosSoFar.eq(0);
+  // NOTE: null (use the O(n²) form) where a product before the first zero is not a normal number:
+  // dividing it by x would lose the gradient to underflow.
+  const tiny = smallestNormal(x);
+  for (const [i, b] of before._data.entries())
+    if (b && !isNormal(y._data[i] ?? 0, tiny)) return null;
+  const first = zero.mul(zerosSoFar.eq(1));
+  const beforeZero = cumsumOp([g.mul(y)], back).div(where(before, x, 1));
+  const atZero = cumsumOp([g.mul(cumprodOp([where(first, 1, x)], attrs))], back);
+  return where(before, beforeZero, where(first, atZero, 0));
+}
+
 /** The op behind `cumprod`; `reverse` multiplies from the end (used by prod's gradient). */
 export const cumprodOp: Op<[Tensor], ScanAttrs> = defineOp<[Tensor], ScanAttrs>({
   name: "cumprod",
@@ -54,12 +86,15 @@ export const cumprodOp: Op<[Tensor], ScanAttrs> = defineOp<[Tensor], ScanAttrs>(
   forward: (be, [x], { axis, reverse }, out) =>
     be.scan("cumprod", x.data, x.shape, axis, reverse, out.dtype),
   // ∂yᵢ/∂xⱼ = [j ≤ i] yᵢ / xⱼ: G = reversed cumsum(g ⊙ y) / x, or without division where x has a zero
-  vjp: (g, { inputs: [x], output: y, attrs: { axis, reverse } }) => {
+  vjp: (g, { inputs: [x], output: y, attrs }) => {
+    const { axis, reverse } = attrs;
     if (x.ndim === 0 || (x.shape[axis] ?? 1) <= 1) return [g];
-    // NOTE: as PyTorch, division where x has no zero (O(n)); the O(n²) exact form only with zeros
-    // (or products too small or large to divide).
+    // NOTE: as PyTorch: division where x has no zero (O(n)); with zeros (or products too small or
+    // large to divide) an O(n) masked form when no graph is built, and the O(n²) polynomial form,
+    // whose own derivative is exact, when backward builds a graph for grad-of-grad.
     if (divisible(x, y)) return [cumsumOp([g.mul(y)], { axis, reverse: !reverse }).div(x)];
-    return [cumprodGradWithZeros(g, x, axis, reverse)];
+    const fast = isGradEnabled() ? null : cumprodGradFirstOrder(g, x, y, attrs);
+    return [fast ?? cumprodGradWithZeros(g, x, axis, reverse)];
   },
 });
 

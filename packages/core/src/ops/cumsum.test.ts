@@ -3,7 +3,7 @@ import { grad } from "../autodiff/functional.js";
 import { ArgumentError } from "../errors.js";
 import { gradgradcheck } from "../gradcheck/index.js";
 import { tensor } from "../tensor/create.js";
-import { expectValues } from "../testing/expect-values.js";
+import { expectValues } from "../test-utils/expect-values.js";
 import { cumprod } from "./cumprod.js";
 import { cumsum } from "./cumsum.js";
 
@@ -87,6 +87,32 @@ describe("cumprod", () => {
       [3, 0, 15, 2.5],
       [3, 0, 0, 0],
     ]);
+  });
+
+  it("gives PyTorch's gradient with zeros whether backward builds a graph (O(n²) form) or not (O(n))", () => {
+    const v = tensor(
+      [
+        [1, -2, 0.5, 3, 1],
+        [2, 1, -1, 0.5, 4],
+      ],
+      f64,
+    );
+    const expected = [
+      [1, -0.5, 0, 0, 0],
+      [4, 1, 13, 0, 0],
+    ];
+    for (const createGraph of [false, true]) {
+      const z = tensor(
+        [
+          [0.5, 0, 2, 0, -1.5],
+          [1, 2, 0, 3, 0.5],
+        ],
+        { ...f64, requiresGrad: true },
+      );
+      cumprod(z, 1).mul(v).sum().backward(undefined, { createGraph });
+      expect(z.grad?.requiresGrad).toBe(createGraph);
+      if (z.grad) expectValues(z.grad, expected);
+    }
   });
 
   it("passes gradgradcheck at inputs with zeros (a polynomial: exact there too)", () => {

@@ -3,7 +3,6 @@ export { abs } from "./abs.js";
 export { acos } from "./acos.js";
 export { acosh } from "./acosh.js";
 export { add } from "./add.js";
-// Reductions, scans and sorting (issue 15, item 2 A)
 export { amax } from "./amax.js";
 export { amin } from "./amin.js";
 export { argmax } from "./argmax.js";

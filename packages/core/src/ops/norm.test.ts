@@ -3,7 +3,7 @@ import { grad } from "../autodiff/functional.js";
 import { ArgumentError, DTypeError } from "../errors.js";
 import { gradgradcheck } from "../gradcheck/index.js";
 import { tensor, zeros } from "../tensor/create.js";
-import { expectValues } from "../testing/expect-values.js";
+import { expectValues } from "../test-utils/expect-values.js";
 import { norm } from "./norm.js";
 
 const f64 = { dtype: "float64" } as const;

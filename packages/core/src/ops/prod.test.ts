@@ -3,7 +3,7 @@ import { grad } from "../autodiff/functional.js";
 import { ArgumentError } from "../errors.js";
 import { gradcheck, gradgradcheck } from "../gradcheck/index.js";
 import { tensor, zeros } from "../tensor/create.js";
-import { expectValues } from "../testing/expect-values.js";
+import { expectValues } from "../test-utils/expect-values.js";
 import { prod } from "./prod.js";
 
 const f64 = { dtype: "float64" } as const;

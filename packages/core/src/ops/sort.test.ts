@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { grad } from "../autodiff/functional.js";
 import { ArgumentError, GraphError } from "../errors.js";
 import { tensor } from "../tensor/create.js";
-import { expectValues } from "../testing/expect-values.js";
+import { expectValues } from "../test-utils/expect-values.js";
 import { argsort } from "./argsort.js";
 import { sort } from "./sort.js";
 import { topk } from "./topk.js";
