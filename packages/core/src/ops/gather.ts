@@ -15,6 +15,8 @@ export function checkIndex(op: string, x: Tensor, axis: number, index: unknown):
     throw new ArgumentError(`${op}: index must be an int32 Tensor, got ${describeValue(index)}`);
   if (index.dtype !== "int32")
     throw new DTypeError(`${op}: index must be int32, got ${index.dtype}`);
+  if (x.ndim === 0)
+    throw new ShapeError(`${op}: input is 0-d (shape []); it needs an axis to index along`);
   if (index.ndim !== x.ndim) {
     throw new ShapeError(
       `${op}: index has shape ${formatShape(index.shape)} but input has shape ${formatShape(x.shape)}; they need the same rank`,

@@ -1,4 +1,4 @@
-import { ArgumentError, DTypeError, IndexError } from "../errors.js";
+import { ArgumentError, DTypeError, IndexError, ShapeError } from "../errors.js";
 import { describeValue, dimAt, formatShape, normalizeAxis } from "../shape.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
@@ -19,6 +19,8 @@ export function indexSelect(x: TensorLike, axis: number, index: Tensor): Tensor 
     throw new DTypeError(`indexSelect: index must be int32, got ${index.dtype}`);
   if (index.ndim !== 1)
     throw new ArgumentError(`indexSelect: index must be 1-D, got rank ${index.ndim}`);
+  if (t.ndim === 0)
+    throw new ShapeError("indexSelect: input is 0-d (shape []); it needs an axis to index along");
   const a = normalizeAxis("indexSelect", axis, t.ndim);
   const m = dimAt(index.shape, 0);
   const n = t.shape[a] ?? 1;

@@ -88,5 +88,8 @@ describe("scatter", () => {
       "scatter: src is float64 but input is float32",
     );
     expect(() => scatter(x, 2, i32([[0]]), 1)).toThrow(/^scatter: axis 2 is out of range/);
+    expect(() => scatter(tensor(1), 0, tensor(0, { dtype: "int32" }), 2)).toThrow(
+      "scatter: input is 0-d (shape []); it needs an axis to index along",
+    );
   });
 });
