@@ -26,6 +26,7 @@ export type {
   ScanKernel,
   SliceSpec,
   UnaryKernel,
+  UpdateKernel,
 } from "./backend/index.js";
 export {
   activationKernelNames,

@@ -7,9 +7,13 @@
 // this module but the entries. Core's own code (vjp rules, the backward walk) calls ops through
 // these methods, which keeps op modules from importing each other in cycles (sum's rule expands,
 // expand's rule sums).
+
+import { isCheckingForward } from "./autodiff/anomaly.js";
 import { type BackwardOptions, backward as runBackward } from "./autodiff/engine.js";
 import { isGradEnabled, noGrad } from "./autodiff/grad-mode.js";
-import type { DType } from "./dtype.js";
+import type { UpdateKernel } from "./backend/backend.js";
+import { getBackend } from "./backend/index.js";
+import type { DType, TypedArray } from "./dtype.js";
 import { ArgumentError, DTypeError, GraphError, ShapeError } from "./errors.js";
 import { isInt32Value } from "./ops/convert.js";
 import {
@@ -132,6 +136,7 @@ import {
   where,
   xlogy,
 } from "./ops/index.js";
+import { isObservingOps } from "./ops/op-observer.js";
 import { describeValue, formatShape, shapesEqual } from "./shape.js";
 import { Tensor, type TensorLike } from "./tensor/tensor.js";
 
@@ -480,6 +485,43 @@ function writeInPlace<T extends Tensor>(t: T, op: string, values: Tensor, cast =
   return t;
 }
 
+/**
+ * t ← t op (alpha·other) with one in-place backend kernel and no temporary, when other is a tensor
+ * of t's shape and float dtype (or a number, with alpha 1): what every optimiser's update is. The
+ * same checks and the same rounding as the general path (an op, then a copy into t); false when
+ * that path must run (broadcasting, dtype conversion, anomaly detection, op observers).
+ */
+function updateInPlace(
+  t: Tensor,
+  name: string,
+  op: UpdateKernel,
+  other: TensorLike,
+  alpha: number,
+): boolean {
+  if (t.dtype === "int32" || isCheckingForward() || isObservingOps()) return false;
+  let x: TypedArray | null = null;
+  let a = alpha;
+  if (typeof other === "number") {
+    if (alpha !== 1) return false;
+    a = other;
+  } else if (
+    other instanceof Tensor &&
+    other.dtype === t.dtype &&
+    shapesEqual(other.shape, t.shape) &&
+    typeof alpha === "number"
+  ) {
+    x = other._storage.data;
+  } else return false;
+  if (t._requiresGrad && isGradEnabled()) {
+    throw new GraphError(
+      `${name}: a tensor that requires grad cannot be modified in place while grad is recorded; wrap the update in noGrad(() => …)`,
+    );
+  }
+  getBackend().updateInPlace(op, t._storage.data, x, a);
+  t._storage.version++;
+  return true;
+}
+
 const methods: MethodTable = {
   backward(gradient, options = {}) {
     runBackward([this], [gradient], options);
@@ -501,6 +543,7 @@ const methods: MethodTable = {
     );
   },
   add_(other, alpha = 1) {
+    if (updateInPlace(this, "add_", "add", other, alpha)) return this;
     return writeInPlace(
       this,
       "add_",
@@ -508,6 +551,7 @@ const methods: MethodTable = {
     );
   },
   sub_(other, alpha = 1) {
+    if (updateInPlace(this, "sub_", "sub", other, alpha)) return this;
     return writeInPlace(
       this,
       "sub_",
@@ -515,6 +559,7 @@ const methods: MethodTable = {
     );
   },
   mul_(other) {
+    if (updateInPlace(this, "mul_", "mul", other, 1)) return this;
     return writeInPlace(
       this,
       "mul_",
@@ -522,6 +567,7 @@ const methods: MethodTable = {
     );
   },
   div_(other) {
+    if (updateInPlace(this, "div_", "div", other, 1)) return this;
     return writeInPlace(
       this,
       "div_",

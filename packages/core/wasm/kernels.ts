@@ -566,6 +566,27 @@ export function binaryF32(op: i32, a: usize, as: i32, b: usize, bs: i32, y: usiz
   }
 }
 
+/**
+ * y[i] = y[i] op (alpha·x[i]) in place for n floats (x = 0: y[i] op alpha), op one of add, sub, mul,
+ * div: the in-place tensor methods and so every optimiser's update, with no temporary. The product
+ * is rounded before the op (no fused multiply-add), as the separate mul and op round it.
+ */
+export function updateF32(op: i32, y: usize, x: usize, alpha: f32, n: i32): void {
+  const a = f32x4.splat(alpha);
+  const hasX = x !== 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (i as usize) << 2;
+    const xv = hasX ? f32x4.mul(a, v128.load(x + o)) : a;
+    v128.store(y + o, binaryV(op, v128.load(y + o), xv));
+  }
+  for (; i < n; i++) {
+    const o = (i as usize) << 2;
+    const xv = hasX ? f32x4.mul(a, f32x4.splat(load<f32>(x + o))) : a;
+    store<f32>(y + o, f32x4.extract_lane(binaryV(op, f32x4.splat(load<f32>(y + o)), xv), 0));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reductions (sum, max, min). Sums accumulate in f64, as the CPU backend does.
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
-import { allocate } from "../dtype.js";
+import { collectOutputs, releaseOutput } from "../backend/buffer-pool.js";
+import { allocate, type TypedArray } from "../dtype.js";
 import { AnomalyError, DTypeError, FluxionError, GraphError, ShapeError } from "../errors.js";
 import { optionsObject } from "../options.js";
+import { isBuiltinOp } from "../registry.js";
 import { formatShape, shapesEqual } from "../shape.js";
 import type { Node } from "../tensor/node.js";
 import type { Storage } from "../tensor/storage.js";
@@ -48,37 +50,78 @@ export function backward(
   for (const g of rootGrads) if (g instanceof Tensor) held.add(g._storage);
   const wanted = options.inputs ? new Set(options.inputs) : null;
   const captured = new Map<Tensor, Tensor>();
+  // Without createGraph (no rule output joins a graph) and anomaly mode, dead arrays are reused.
+  const reuse = createGraph || isAnomalyEnabled() ? null : new Reuse();
+  for (const g of grads.values()) reuse?.hold(g);
   const prevMode = setGradEnabled(createGraph);
   try {
     for (const t of order.reverse()) {
       let g = grads.get(t);
       if (g === undefined) continue;
       grads.delete(t);
-      if (t._hooks) g = runHooks(t, g);
+      reuse?.unhold(g);
+      if (t._hooks) {
+        reuse?.escape(g);
+        g = runHooks(t, g);
+        reuse?.escape(g);
+      }
       if (wanted) {
-        if (wanted.has(t)) captured.set(t, g);
+        if (wanted.has(t)) {
+          captured.set(t, g);
+          reuse?.escape(g);
+        }
       } else if (t._node === null || t._retainsGrad) {
         // NOTE: a rule may pass one gradient to several inputs (add gives g to both), and the
         // user's own seed gradient may reach a leaf unchanged: a .grad never shares storage with
         // another .grad or with the seed, so an in-place update of one cannot change the other.
         if (t.grad === null && held.has(g._storage)) g = g.clone();
         held.add(g._storage);
-        t.grad = t.grad ? t.grad.add(g) : g;
+        if (t.grad === null) {
+          t.grad = g;
+          reuse?.escape(g);
+        } else {
+          t.grad = t.grad.add(g);
+          held.add(t.grad._storage);
+          if (t._node === null) reuse?.release([g]);
+          else reuse?.escape(g); // a retained non-leaf's g still goes on to its rule
+        }
       }
       const node = t._node;
       if (node === null) continue;
       const inputs = node.inputs as readonly Tensor[];
       checkVersions(node, inputs);
-      const inputGrads = isAnomalyEnabled()
-        ? runRule(() => node.backward(g, t, node))
-        : node.backward(g, t, node);
-      if (isAnomalyEnabled()) checkAnomaly(node, g, inputGrads);
+      let inputGrads: readonly (Tensor | null | undefined)[];
+      if (isAnomalyEnabled()) {
+        inputGrads = runRule(() => node.backward(g, t, node));
+        checkAnomaly(node, g, inputGrads);
+      } else if (reuse && isBuiltinOp(node.name)) {
+        // A built-in rule keeps nothing it does not return: every other array it made is dead.
+        const [result, made] = collectOutputs(() => node.backward(g, t, node));
+        inputGrads = result;
+        reuse.adopt(made, result);
+      } else {
+        inputGrads = node.backward(g, t, node);
+        reuse?.escape(g); // a user's rule may keep its gradient
+      }
+      const dead: Tensor[] = [g];
       for (const [i, x] of inputs.entries()) {
         const gi = inputGrads[i];
         if (!x._requiresGrad || gi === null || gi === undefined) continue;
         const prev = grads.get(x);
-        grads.set(x, prev ? prev.add(gi) : gi);
+        if (prev === undefined) {
+          grads.set(x, gi);
+          reuse?.hold(gi);
+        } else if (reuse) {
+          reuse.unhold(prev);
+          const [sum, made] = collectOutputs(() => prev.add(gi));
+          reuse.adopt(made, [sum]);
+          grads.set(x, sum);
+          reuse.hold(sum);
+          dead.push(prev, gi);
+        } else grads.set(x, prev.add(gi));
       }
+      // after the loop: a gradient given to several inputs is dead only once all hold it
+      reuse?.release(dead);
       if (!retainGraph) node.inputs = null;
     }
   } finally {
@@ -220,4 +263,58 @@ function checkAnomaly(
 
 function zerosLike(x: Tensor): Tensor {
   return Tensor._fromData(allocate(x.dtype, x.size), x.shape, x.dtype);
+}
+
+/**
+ * Which arrays of one backward pass are dead, so that later kernel outputs reuse them instead of
+ * allocating (backend/buffer-pool.ts). An array is released only when all of these hold: a kernel
+ * made it during this pass, inside a built-in rule or a gradient sum (`adopt`); it never reached
+ * user code (a .grad, a hook, a captured input gradient or a user rule: `escape`); and no pending
+ * gradient of a tensor still to visit refers to it (`hold`/`unhold`). Arrays are compared by
+ * identity: a view (reshape) shares its source's storage and so its array, and no op makes a view
+ * of part of an array (and reading `.buffer` of a small typed array would allocate one).
+ */
+class Reuse {
+  private readonly owned = new Set<TypedArray>();
+  private readonly pending = new Map<TypedArray, number>();
+
+  hold(t: Tensor): void {
+    const b = t._data;
+    this.pending.set(b, (this.pending.get(b) ?? 0) + 1);
+  }
+
+  unhold(t: Tensor): void {
+    const b = t._data;
+    const n = (this.pending.get(b) ?? 0) - 1;
+    if (n > 0) this.pending.set(b, n);
+    else this.pending.delete(b);
+  }
+
+  /** `t` is visible to user code from now on: its array is never released. */
+  escape(t: Tensor): void {
+    this.owned.delete(t._data);
+  }
+
+  /**
+   * Takes the arrays kernels made for a rule (or a sum): those behind a returned gradient are owned
+   * from now on; the rule's other temporaries are dead now.
+   */
+  adopt(
+    made: readonly (Float32Array | Float64Array)[],
+    kept: readonly (Tensor | null | undefined)[],
+  ) {
+    for (const a of made) {
+      if (kept.some((t) => t?._data === a)) this.owned.add(a);
+      else releaseOutput(a);
+    }
+  }
+
+  /** Releases the arrays of `tensors` that this pass owns and no pending gradient refers to. */
+  release(tensors: readonly Tensor[]): void {
+    for (const t of tensors) {
+      const a = t._data;
+      if (this.pending.has(a) || !this.owned.delete(a)) continue;
+      if (a instanceof Float32Array || a instanceof Float64Array) releaseOutput(a);
+    }
+  }
 }

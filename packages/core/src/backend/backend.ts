@@ -298,4 +298,15 @@ export interface Backend {
   ): TypedArray;
   /** Converts (or copies) x to outDtype; float to int32 truncates towards zero. */
   cast(x: TypedArray, outDtype: DType): TypedArray;
+  /**
+   * The one kernel that writes its input: y[i] ← y[i] op (alpha·x[i]) in place, or y[i] op alpha
+   * when x is null, for the in-place tensor methods (`add_`, `sub_`, `mul_`, `div_`) and so every
+   * optimiser's update, with no temporary array. y and x are float arrays of one dtype and length;
+   * alpha is first rounded to that dtype, and the product is rounded before the op, so the result
+   * is the same as the separate `mul` and `op` kernels.
+   */
+  updateInPlace(op: UpdateKernel, y: TypedArray, x: TypedArray | null, alpha: number): void;
 }
+
+/** The ops of `Backend.updateInPlace`. */
+export type UpdateKernel = "add" | "sub" | "mul" | "div";

@@ -13,6 +13,7 @@ export type {
   ScanKernel,
   SliceSpec,
   UnaryKernel,
+  UpdateKernel,
 } from "./backend.js";
 export {
   activationKernelNames,

@@ -59,6 +59,11 @@ export function exitOpForward(): void {
   forwardDepth--;
 }
 
+/** Whether an observer would see an op called now (in-place methods then run as ops). */
+export function isObservingOps(): boolean {
+  return observers.length > 0 && forwardDepth === 0;
+}
+
 /** Called by `defineOp` with each finished op call; reports it unless it ran inside another op. */
 export function notifyOpObservers(
   def: AnyOpDef,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { noGrad } from "../autodiff/grad-mode.js";
 import { DTypeError, ShapeError } from "../errors.js";
+import { observeOps } from "../ops/op-observer.js";
 import { Generator } from "../random/generator.js";
 import { ones, randn, tensor, zeros } from "./create.js";
+import type { Tensor } from "./tensor.js";
 
 describe("Tensor", () => {
   it("reads back as nested arrays, typed-array copies and items", () => {
@@ -146,4 +148,46 @@ describe("add_/sub_ with a same-shape tensor (the optimiser update, one backend 
       });
     },
   );
+});
+
+describe("in-place updates run as one kernel with the bits of the out-of-place ops", () => {
+  it.each(["float32", "float64"] as const)("add_, sub_, mul_, div_ (%s)", (dtype) => {
+    const g = randn([5, 7], { dtype, generator: new Generator(4) });
+    for (const alpha of [1, 0.3, -1e-3 / 7]) {
+      const cases = [
+        ["add_", (w: Tensor) => w.add_(g, alpha), (w: Tensor) => w.add(g.mul(alpha))],
+        ["sub_", (w: Tensor) => w.sub_(g, alpha), (w: Tensor) => w.sub(g.mul(alpha))],
+        ["mul_", (w: Tensor) => w.mul_(g), (w: Tensor) => w.mul(g)],
+        ["div_", (w: Tensor) => w.div_(g), (w: Tensor) => w.div(g)],
+        ["mul_ number", (w: Tensor) => w.mul_(alpha), (w: Tensor) => w.mul(alpha)],
+        ["add_ number", (w: Tensor) => w.add_(alpha), (w: Tensor) => w.add(alpha)],
+      ] as const;
+      for (const [what, inPlace, outOfPlace] of cases) {
+        const w = randn([5, 7], { dtype, generator: new Generator(3) });
+        const want = outOfPlace(w).data();
+        const version = w._storage.version;
+        const view = w.reshape([35]);
+        expect(inPlace(w), what).toBe(w);
+        expect(Array.from(w.data()), `${what} alpha ${alpha}`).toEqual(Array.from(want));
+        expect(Array.from(view.data()), what).toEqual(Array.from(want));
+        expect(w._storage.version, what).toBe(version + 1);
+      }
+    }
+  });
+
+  it("keeps the errors of the general path, and op observers still see the ops", () => {
+    const p = tensor([1, 2], { requiresGrad: true });
+    expect(() => p.sub_(tensor([1, 1]), 0.1)).toThrow(
+      "sub_: a tensor that requires grad cannot be modified in place while grad is recorded",
+    );
+    expect(p.toArray()).toEqual([1, 2]);
+    const names: string[] = [];
+    const w = tensor([1, 2]);
+    observeOps(
+      (call) => names.push(call.def.name),
+      () => w.sub_(tensor([1, 1]), 0.5),
+    );
+    expect(names).toEqual(["mul", "sub"]);
+    expect(w.toArray()).toEqual([0.5, 1.5]);
+  });
 });

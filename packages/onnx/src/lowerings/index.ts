@@ -11,7 +11,7 @@ export const builtinLowerings: ReadonlyMap<string, OnnxLowering<unknown>> = new 
     ...coreLowerings,
     ...mathLowerings,
     ...activationLowerings,
-    ...reductionLowerings,
     ...shapeLowerings,
+    ...reductionLowerings,
   }),
 );

@@ -3,7 +3,7 @@ import { allocate } from "../../dtype.js";
 import { erf, erfc, erfinv } from "../../math/erf.js";
 import type { Shape } from "../../shape.js";
 import { shapesEqual, sizeOf } from "../../shape.js";
-import type { BinaryKernel, UnaryKernel } from "../backend.js";
+import type { BinaryKernel, UnaryKernel, UpdateKernel } from "../backend.js";
 import { broadcastStrides, stridedOffsets } from "./strided.js";
 
 type Fn1 = (x: number) => number;
@@ -156,4 +156,33 @@ export function cast(x: TypedArray, outDtype: DType): TypedArray {
     for (let i = 0; i < x.length; i++) out[i] = Math.trunc(x[i] as number);
   } else out.set(x);
   return out;
+}
+
+/** y ← y op (alpha·x) in place (see Backend.updateInPlace), rounding as the separate kernels do. */
+export function updateInPlace(
+  op: UpdateKernel,
+  y: TypedArray,
+  x: TypedArray | null,
+  alpha: number,
+): void {
+  // NOTE: float32 values are combined in doubles and rounded when stored: for one +, −, × or ÷ of
+  // two float32 numbers that gives the correctly rounded float32 result (53 ≥ 2·24 + 2 bits).
+  const f32 = y instanceof Float32Array;
+  const a = f32 ? Math.fround(alpha) : alpha;
+  const n = y.length;
+  if (x === null) {
+    if (op === "add") for (let i = 0; i < n; i++) y[i] = (y[i] as number) + a;
+    else if (op === "sub") for (let i = 0; i < n; i++) y[i] = (y[i] as number) - a;
+    else if (op === "mul") for (let i = 0; i < n; i++) y[i] = (y[i] as number) * a;
+    else for (let i = 0; i < n; i++) y[i] = (y[i] as number) / a;
+    return;
+  }
+  const round = f32 ? Math.fround : (v: number) => v;
+  if (op === "add")
+    for (let i = 0; i < n; i++) y[i] = (y[i] as number) + round(a * (x[i] as number));
+  else if (op === "sub")
+    for (let i = 0; i < n; i++) y[i] = (y[i] as number) - round(a * (x[i] as number));
+  else if (op === "mul")
+    for (let i = 0; i < n; i++) y[i] = (y[i] as number) * round(a * (x[i] as number));
+  else for (let i = 0; i < n; i++) y[i] = (y[i] as number) / round(a * (x[i] as number));
 }

@@ -1,6 +1,6 @@
 import type { Backend } from "../backend.js";
 import { activation, activationGrad, softmax, softmaxGrad } from "./activation.js";
-import { binary, cast, clamp, unary, where } from "./elementwise.js";
+import { binary, cast, clamp, unary, updateInPlace, where } from "./elementwise.js";
 import { matmul } from "./matmul.js";
 import {
   concat,
@@ -40,4 +40,5 @@ export const cpuBackend: Backend = {
   softmax,
   softmaxGrad,
   cast,
+  updateInPlace,
 };

@@ -3,6 +3,7 @@ import { allocate, dtypeOfArray } from "../../dtype.js";
 import type { Shape } from "../../shape.js";
 import { sizeOf, stridesOf } from "../../shape.js";
 import type { SliceSpec } from "../backend.js";
+import { pooledFloat32, pooledFloat64 } from "../buffer-pool.js";
 import { broadcastStrides, stridedOffsets } from "./strided.js";
 
 function gatherOffsets(x: TypedArray, offsets: Int32Array, outDtype: DType): TypedArray {
@@ -60,9 +61,11 @@ function transposeLast2(x: TypedArray, shape: Shape, outDtype: DType): TypedArra
 
 export function expand(x: TypedArray, shape: Shape, outShape: Shape, outDtype: DType): TypedArray {
   const n = sizeOf(outShape);
+  // a scalar broadcast (sum's gradient) writes every element: a dead output of backward may serve
+  if (x.length === 1 && outDtype !== "int32")
+    return (outDtype === "float32" ? pooledFloat32(n) : pooledFloat64(n)).fill(x[0] as number);
   const out = allocate(outDtype, n);
   if (n === 0) return out;
-  if (x.length === 1) return out.fill(x[0] as number);
   // The trailing axes x has in full form a contiguous block; copy it once per offset of the outer
   // (broadcast) axes instead of computing one offset per element.
   const strides = broadcastStrides(shape, outShape);

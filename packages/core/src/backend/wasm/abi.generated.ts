@@ -91,6 +91,7 @@ export interface KernelExports {
   ): void;
   unaryF32(op: number, x: number, y: number, n: number): void;
   binaryF32(op: number, a: number, as: number, b: number, bs: number, y: number, n: number): void;
+  updateF32(op: number, y: number, x: number, alpha: number, n: number): void;
   reduceRowsF32(op: number, x: number, rows: number, cols: number, y: number): void;
   reduceColsF32(op: number, x: number, rows: number, cols: number, y: number, acc: number): void;
   activationF32(op: number, x: number, y: number, n: number): void;

@@ -156,6 +156,38 @@ describe.each(builds)("wasm backend (%s build) conformance with the CPU backend"
     );
   });
 
+  it.each(["float32", "float64"] as DType[])(
+    "updateInPlace gives the bits of the separate mul and op kernels, on both backends (%s)",
+    (dtype) => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 300 }),
+          fc.constantFrom(1, -0.1, 0.01, 3, 1e-3 / 7),
+          fc.boolean(),
+          fc.nat(),
+          (n, alpha, withX, s) => {
+            const rng = rngFrom(s);
+            const y0 = values(dtype, n, rng);
+            const x = withX ? values(dtype, n, rng) : null;
+            for (const op of ["add", "sub", "mul", "div"] as const) {
+              // the reference: the product's own kernel, then op's, as add_ and friends ran before
+              const scaled = x
+                ? cpuBackend.binary("mul", x, [n], allocate(dtype, 1).fill(alpha), [], [n], dtype)
+                : allocate(dtype, 1).fill(alpha);
+              const want = cpuBackend.binary(op, y0, [n], scaled, x ? [n] : [], [n], dtype);
+              for (const be of [wasm, cpuBackend]) {
+                const y = y0.slice();
+                be.updateInPlace(op, y, x, alpha);
+                expectClose(y, want, 0, 0, `${be.name} ${op} alpha ${alpha} x ${withX}`);
+              }
+            }
+          },
+        ),
+        { seed, numRuns },
+      );
+    },
+  );
+
   it.each(dtypes)("reductions agree over every axis subset (%s)", (dtype) => {
     fc.assert(
       fc.property(arbShape(3, 40), fc.nat(), fc.nat(), (shape, mask, s) => {

@@ -279,6 +279,16 @@ export function createWasmBackend(build: WasmBuild, name = "wasm"): Backend | nu
       elementwise(r, jobCodes.activationGrad, code, pa, pg, pg, a.length);
       return r.take(pg, a.length);
     },
+    updateInPlace(op, y, x, alpha) {
+      if (!(y instanceof Float32Array) || (x !== null && !(x instanceof Float32Array)))
+        return cpuBackend.updateInPlace(op, y, x, alpha);
+      const r = rt();
+      r.reset();
+      const py = r.put(y);
+      const px = x === null ? 0 : r.put(x);
+      r.exports.updateF32(binaryCodes[op], py, px, alpha, y.length);
+      r.copyOut(py, y);
+    },
     matmul(a, aShape, b, bShape, transA, transB, outShape, outDtype) {
       const rank = outShape.length;
       const k = (transA ? aShape[aShape.length - 2] : aShape[aShape.length - 1]) ?? 1;

@@ -1,3 +1,4 @@
+import { pooledFloat32, pooledFloat64 } from "../buffer-pool.js";
 import type { KernelExports } from "./abi.generated.js";
 import {
   kernelsRelaxedSharedWasmBase64,
@@ -158,17 +159,22 @@ export class WasmRuntime {
 
   /** A fresh Float64Array copy of `n` doubles at `ptr`. */
   takeF64(ptr: number, n: number): Float64Array {
-    const out = new Float64Array(n);
+    const out = pooledFloat64(n);
     out.set(this.f64.subarray(ptr / 8, ptr / 8 + n));
     return out;
   }
 
+  /** Copies `dst.length` floats at `ptr` into `dst`. */
+  copyOut(ptr: number, dst: Float32Array): void {
+    dst.set(this.f32.subarray(ptr / 4, ptr / 4 + dst.length));
+  }
+
   /** A fresh Float32Array copy of `n` floats at `ptr`. */
   take(ptr: number, n: number): Float32Array {
-    // NOTE: measured on Node 20: slice is about twice as fast for small arrays, allocate-then-set
-    // about three times as fast for megabytes.
-    if (n < 1 << 17) return this.f32.slice(ptr / 4, ptr / 4 + n);
-    const out = new Float32Array(n);
+    // NOTE: never `this.f32.slice(…)`: with threads the memory is a SharedArrayBuffer, and V8 (Node
+    // 20) slices a shared typed array element by element (about 0.4 GB/s, measured: 76 µs for 8192
+    // floats against 7 µs for allocate-then-set, which copies with memcpy).
+    const out = pooledFloat32(n);
     out.set(this.f32.subarray(ptr / 4, ptr / 4 + n));
     return out;
   }
