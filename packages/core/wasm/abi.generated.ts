@@ -44,6 +44,8 @@ export enum Job {
   unary = 2,
   activation = 3,
   activationGrad = 4,
+  packB = 5,
+  packB64 = 6,
 }
 
 export namespace Control {
@@ -58,5 +60,8 @@ export namespace Control {
   export const seq: i32 = 0;
   export const done: i32 = 1;
   export const started: i32 = 2;
+  export const taken: i32 = 3;
+  export const woke: i32 = 4;
+  export const finished: i32 = 6;
   export const maxWorkers: i32 = 3;
 }

@@ -39,7 +39,15 @@ export const activationCodes = { relu: 0, sigmoid: 1, tanh: 2, geluTanh: 3 } as 
 };
 
 /** Codes of the job kinds (see wasm/abi.mjs). */
-export const jobCodes = { gemm: 0, gemm64: 1, unary: 2, activation: 3, activationGrad: 4 } as const;
+export const jobCodes = {
+  gemm: 0,
+  gemm64: 1,
+  unary: 2,
+  activation: 3,
+  activationGrad: 4,
+  packB: 5,
+  packB64: 6,
+} as const;
 
 /** Word offsets of the threads' control block (see wasm/abi.mjs). */
 export const control = {
@@ -54,6 +62,9 @@ export const control = {
   seq: 0,
   done: 1,
   started: 2,
+  taken: 3,
+  woke: 4,
+  finished: 6,
   maxWorkers: 3,
 } as const;
 
@@ -89,11 +100,16 @@ export interface KernelExports {
     ldc: number,
     scratch: number,
   ): void;
+  gemmPanelCols(double: boolean): number;
+  gemmPackedElems(k: number, n: number): number;
+  gemm64PackedElems(k: number, n: number): number;
+  gemmPack(k: number, n: number, b: number, brs: number, bcs: number, dst: number): void;
+  gemm64Pack(k: number, n: number, b: number, brs: number, bcs: number, dst: number): void;
   unaryF32(op: number, x: number, y: number, n: number): void;
   binaryF32(op: number, a: number, as: number, b: number, bs: number, y: number, n: number): void;
   reduceRowsF32(op: number, x: number, rows: number, cols: number, y: number): void;
   reduceColsF32(op: number, x: number, rows: number, cols: number, y: number, acc: number): void;
   activationF32(op: number, x: number, y: number, n: number): void;
   activationGradF32(op: number, g: number, x: number, y: number, n: number): void;
-  runJob(ctl: number, thread: number): void;
+  runJob(ctl: number, thread: number): number;
 }

@@ -74,11 +74,36 @@ function threadsFor(rt: WasmRuntime, work: number, min: number, cap = Infinity):
   return want > 1 && rt.pool ? 1 + rt.pool.ensure(want - 1) : 1;
 }
 
+/** From this many elements of op(B) on, threads share its packing; below, the caller packs it. */
+const MIN_THREADED_PACK = 1 << 18;
+
+/**
+ * How a threaded product is cut: tiles of `rows` × `cols` of C (cols a multiple of the packed
+ * panel width), rows first, so each thread reads only its rows of A and writes contiguous rows of C.
+ * About four tiles per thread for large products (a late or busy thread then does less), two for
+ * small ones; columns are split too only when C has too few rows.
+ */
+function tiling(m: number, n: number, k: number, threads: number, panel: number) {
+  const mr = 4; // the kernels' register tile height
+  const per = m * n * k >= 1 << 23 ? 4 : 2;
+  const target = per * threads;
+  const rows = Math.ceil(Math.ceil(m / target) / mr) * mr;
+  const rowTiles = Math.ceil(m / rows);
+  const panels = Math.ceil(n / panel);
+  const colTiles = Math.min(panels, Math.max(1, Math.ceil(target / rowTiles)));
+  const cols = Math.ceil(panels / colTiles) * panel;
+  return { rows, cols, tiles: rowTiles * Math.ceil(n / cols) };
+}
+
 /**
  * Batched op(A)·op(B) in float32 or float64: one driver for both (the kernels' gemm and gemm64
- * share theirs too). Large products are cut into chunks of C's columns that threads take from a
- * shared counter: every element is computed by the same instructions in the same order whatever the
- * split, so results do not depend on the number of threads or on who computed what.
+ * share theirs too). On one thread, the kernels' gemm packs each block of op(B) just before using
+ * it. On several, op(B) is first packed whole into memory all threads read (a job of its own, or
+ * by the caller when small), then tiles of C (row ranges first) are taken from a shared counter;
+ * meanwhile the caller allocates the output array (its page faults and zeroing would otherwise be
+ * serial). Every element is computed by the same instructions in the same order whatever the
+ * split (the same depth blocks, the same micro-kernel), so results do not depend on the number of
+ * threads or on who computed what.
  */
 function matmulWasm(
   rt: WasmRuntime,
@@ -102,32 +127,67 @@ function matmulWasm(
   const pb = rt.put(b);
   const total = sizeOf(outShape);
   const pc = rt.allocBytes(total * size);
-  const scratchBytes = f64 ? rt.exports.gemm64ScratchBytes() : rt.exports.gemmScratchBytes();
+  const ex = rt.exports;
+  const scratchBytes = f64 ? ex.gemm64ScratchBytes() : ex.gemmScratchBytes();
   // element (i, p) of op(A) at i·ars + p·acs; element (p, j) of op(B) at p·brs + j·bcs
   const ars = transA ? 1 : k;
   const acs = transA ? m : 1;
   const brs = transB ? 1 : n;
   const bcs = transB ? k : 1;
-  const threads = threadsFor(rt, m * n * k, MIN_THREADED_WORK, Math.floor(n / 16));
+  const panel = ex.gemmPanelCols(f64);
+  const cap = Math.ceil(m / 4) * Math.ceil(n / panel);
+  const threads = threadsFor(rt, m * n * k, MIN_THREADED_WORK, cap);
   const scratch = rt.allocBytes(scratchBytes * threads);
-  // Each chunk re-packs all of op(A), so chunks are few (one per thread for ~8M multiply-adds, up
-  // to four per thread for large products, which balances a late or busy worker), and whole
-  // micro-tiles (8 columns) wide.
-  const perThread = Math.min(4, Math.max(1, Math.floor((m * n * k) / (1 << 23))));
-  const chunk = Math.max(16, Math.ceil(n / (perThread * threads) / 8) * 8);
-  const gemm = f64 ? rt.exports.gemm64 : rt.exports.gemm;
+  const pool = rt.pool;
+  if (threads === 1 || !pool) {
+    const gemm = f64 ? ex.gemm64 : ex.gemm;
+    for (let t = 0; t < aBatch.length; t++) {
+      const ao = pa + (aBatch[t] ?? 0) * m * k * size;
+      const bo = pb + (bBatch[t] ?? 0) * k * n * size;
+      gemm(m, n, k, ao, ars, acs, bo, brs, bcs, pc + t * m * n * size, n, scratch);
+    }
+    return f64 ? rt.takeF64(pc, total) : rt.take(pc, total);
+  }
+  const packed = rt.allocBytes(
+    (f64 ? ex.gemm64PackedElems(k, n) : ex.gemmPackedElems(k, n)) * size,
+  );
+  const { rows, cols } = tiling(m, n, k, threads, panel);
+  const packChunk = Math.max(1, Math.ceil(Math.ceil(n / panel) / (4 * threads)));
+  let out: Float32Array | Float64Array | null = null;
+  const allocate = () => {
+    out = f64 ? new Float64Array(total) : new Float32Array(total);
+    // touch one element per 4 KiB page now, while the workers compute
+    for (let i = 0, step = 4096 / size; i < total; i += step) out[i] = 0;
+  };
+  let lastB = -1;
   for (let t = 0; t < aBatch.length; t++) {
     const ao = pa + (aBatch[t] ?? 0) * m * k * size;
-    const bo = pb + (bBatch[t] ?? 0) * k * n * size;
-    const co = pc + t * m * n * size;
-    const args = [m, n, k, ao, ars, acs, bo, brs, bcs, co, n, scratch] as const;
-    if (threads === 1 || !rt.pool) gemm(...args);
-    else {
-      const kind = f64 ? jobCodes.gemm64 : jobCodes.gemm;
-      rt.pool.run({ kind, op: 0, chunk, args, scratchStride: scratchBytes }, threads - 1);
+    const bIndex = bBatch[t] ?? 0;
+    if (bIndex !== lastB) {
+      // a broadcast B (the same matrix for every batch element) is packed once
+      lastB = bIndex;
+      const bo = pb + bIndex * k * n * size;
+      if (k * n < MIN_THREADED_PACK)
+        (f64 ? ex.gemm64Pack : ex.gemmPack)(k, n, bo, brs, bcs, packed);
+      else {
+        const kind = f64 ? jobCodes.packB64 : jobCodes.packB;
+        pool.run(
+          { kind, op: 0, chunk: packChunk, args: [k, n, bo, brs, bcs, packed] },
+          threads - 1,
+        );
+      }
     }
+    const co = pc + t * m * n * size;
+    const args = [m, n, k, ao, ars, acs, packed, co, n, scratch, rows, cols];
+    const kind = f64 ? jobCodes.gemm64 : jobCodes.gemm;
+    const job = { kind, op: 0, chunk: 1, args, scratchStride: scratchBytes };
+    pool.run(job, threads - 1, t === 0 ? allocate : undefined);
   }
-  return f64 ? rt.takeF64(pc, total) : rt.take(pc, total);
+  const result: Float32Array | Float64Array =
+    out ?? (f64 ? new Float64Array(0) : new Float32Array(0));
+  if (result instanceof Float64Array) result.set(rt.f64.subarray(pc / 8, pc / 8 + total));
+  else result.set(rt.f32.subarray(pc / 4, pc / 4 + total));
+  return result;
 }
 
 /** From this many elements on, the costly elementwise kernels are split over threads. */

@@ -29,6 +29,7 @@ interface WorkerGlobal {
       imports: object,
     ) => { readonly exports: Pick<KernelExports, "runJob"> };
   };
+  performance: { readonly timeOrigin: number; now(): number };
 }
 
 /**
@@ -37,10 +38,12 @@ interface WorkerGlobal {
  * job, and publishes the number in `done`; a negative number ends it.
  */
 function workerMain(d: WorkerData): void {
-  const { WebAssembly: wasm } = globalThis as unknown as WorkerGlobal;
+  const { WebAssembly: wasm, performance: clock } = globalThis as unknown as WorkerGlobal;
   const kernels = new wasm.Instance(d.module, { env: { memory: d.memory } }).exports;
   const at = d.ctl + (d.layout.slots + d.slot * d.layout.slotWords) * 4;
   const s = new Int32Array(d.memory.buffer, at, d.layout.slotWords);
+  const times = new Float64Array(d.memory.buffer, at, d.layout.slotWords / 2);
+  const origin = clock.timeOrigin;
   Atomics.store(s, d.layout.started, 1);
   let seen = 0;
   for (;;) {
@@ -49,7 +52,9 @@ function workerMain(d: WorkerData): void {
     if (q === seen) continue;
     if (q < 0) break;
     seen = q;
-    kernels.runJob(d.ctl, d.slot + 1);
+    times[d.layout.woke / 2] = origin + clock.now();
+    s[d.layout.taken] = kernels.runJob(d.ctl, d.slot + 1);
+    times[d.layout.finished / 2] = origin + clock.now();
     Atomics.store(s, d.layout.done, q);
     Atomics.notify(s, d.layout.done);
   }
@@ -103,13 +108,34 @@ export function threadsSupported(): boolean {
 export interface Job {
   readonly kind: (typeof jobCodes)[keyof typeof jobCodes];
   readonly op: number;
-  /** Columns (gemm) or elements (elementwise) per chunk. */
+  /** Panels (packB), elements (elementwise) per chunk; 1 for gemm (a chunk is one tile). */
   readonly chunk: number;
-  /** gemm: m n k a ars acs b brs bcs c ldc scratch; elementwise: x y g n. */
+  /** gemm: m n k a ars acs pb c ldc scratch tileRows tileCols; packB: k n b brs bcs pb;
+   * elementwise: x y g n (see wasm/abi.mjs). */
   readonly args: readonly number[];
   /** Bytes of scratch per thread (gemm). */
   readonly scratchStride?: number;
 }
+
+/** What the last job of a pool took, for profiling (times in ms, from the caller's clock). */
+export interface JobStats {
+  /** Chunks each thread ran: the calling thread first, then each worker. */
+  readonly chunks: number[];
+  /** From notifying each worker until it woke. */
+  readonly wakeMs: number[];
+  /** Each worker's time running chunks (from waking to finishing its share). */
+  readonly workerMs: number[];
+  /** The caller's time in `during` (work overlapped with the workers') and running chunks. */
+  readonly duringMs: number;
+  readonly callerMs: number;
+  /** The caller's wait for the workers after its own share. */
+  readonly joinMs: number;
+}
+
+const clock = (globalThis as { performance?: { readonly timeOrigin: number; now(): number } })
+  .performance;
+/** ms since the epoch, on the same scale as the workers' `timeOrigin + now()`. */
+const now = (): number => (clock ? clock.timeOrigin + clock.now() : Date.now());
 
 /**
  * Workers started lazily (on the first job large enough for threads), each with its own instance
@@ -121,6 +147,9 @@ export class WorkerPool {
   private readonly block: Int32Array;
   private seq = 0;
   broken = false;
+  /** Set to record a JobStats for each job in `last` (off by default: it reads the clock more). */
+  profile = false;
+  last: JobStats | null = null;
 
   constructor(
     private readonly module: object,
@@ -158,8 +187,12 @@ export class WorkerPool {
     return this.broken ? 0 : this.slots.length;
   }
 
-  /** Runs `job` on the calling thread and workers 0..workers-1 (see `ensure`). */
-  run(job: Job, workers: number): void {
+  /**
+   * Runs `job` on the calling thread and workers 0..workers-1 (see `ensure`). `during`, if given,
+   * runs on the calling thread after the workers are woken and before it takes chunks itself: work
+   * that overlaps theirs (the chunk counter gives the caller less of the job).
+   */
+  run(job: Job, workers: number, during?: () => void): void {
     const b = this.block;
     b[control.kind] = job.kind;
     b[control.op] = job.op;
@@ -170,13 +203,34 @@ export class WorkerPool {
     });
     Atomics.store(b, control.counter, 0);
     this.seq = (this.seq + 1) & 0x3fffffff || 1;
+    const t0 = this.profile ? now() : 0;
     for (let w = 0; w < workers; w++) {
       const s = this.slot(w);
       Atomics.store(s, control.seq, this.seq);
       Atomics.notify(s, control.seq);
     }
-    this.kernels.runJob(this.ctl, 0);
+    during?.();
+    const t1 = this.profile ? now() : 0;
+    const mine = this.kernels.runJob(this.ctl, 0);
+    const t2 = this.profile ? now() : 0;
     this.join(workers);
+    if (this.profile) this.record(workers, mine, t0, t1, t2);
+  }
+
+  private record(workers: number, mine: number, t0: number, t1: number, t2: number): void {
+    const t3 = now();
+    const chunks = [mine];
+    const wakeMs: number[] = [];
+    const workerMs: number[] = [];
+    for (let w = 0; w < workers; w++) {
+      const s = this.slot(w);
+      const times = new Float64Array(s.buffer, s.byteOffset, control.slotWords / 2);
+      const woke = times[control.woke / 2] ?? Number.NaN;
+      chunks.push(s[control.taken] ?? 0);
+      wakeMs.push(woke - t0);
+      workerMs.push((times[control.finished / 2] ?? Number.NaN) - woke);
+    }
+    this.last = { chunks, wakeMs, workerMs, duringMs: t1 - t0, callerMs: t2 - t1, joinMs: t3 - t2 };
   }
 
   private slot(w: number): Int32Array {
