@@ -11,6 +11,7 @@ import {
   unaryCodes,
 } from "./abi.generated.js";
 import { buildAvailable, getRuntime, type WasmBuild, type WasmRuntime } from "./runtime.js";
+import { type JobStats, now, profileSink } from "./threads.js";
 
 /** A kernel's code in a table generated from wasm/abi.mjs, or undefined if wasm lacks it. */
 function codeOf<T extends object>(table: T, name: string): number | undefined {
@@ -95,6 +96,25 @@ function tiling(m: number, n: number, k: number, threads: number, panel: number)
   return { rows, cols, tiles: rowTiles * Math.ceil(n / cols) };
 }
 
+/** What one matmul took, recorded while profiling is on (see profileSink); times in ms. */
+export interface MatmulProfile {
+  readonly m: number;
+  readonly n: number;
+  readonly k: number;
+  readonly batch: number;
+  readonly threads: number;
+  /** Copying A and B into wasm memory. */
+  readonly copyInMs: number;
+  /** Packing op(B) whole (threaded only; a job of the threads, or the caller's). */
+  readonly packMs: number;
+  /** The products: one thread's gemm calls, or the threaded jobs (with the caller's `during`). */
+  readonly computeMs: number;
+  /** Copying C out (with allocating it, on one thread). */
+  readonly copyOutMs: number;
+  /** The threads' statistics of the last compute job (null on one thread). */
+  readonly job: JobStats | null;
+}
+
 /**
  * Batched op(A)·op(B) in float32 or float64: one driver for both (the kernels' gemm and gemm64
  * share theirs too). On one thread, the kernels' gemm packs each block of op(B) just before using
@@ -122,9 +142,13 @@ function matmulWasm(
   const n = outShape[r - 1] ?? 1;
   const k = (transA ? aShape[aShape.length - 2] : aShape[aShape.length - 1]) ?? 1;
   const [aBatch, bBatch] = batchOffsets(aShape, bShape, outShape);
+  const sink = profileSink();
+  const t0 = sink ? now() : 0;
   rt.reset();
   const pa = rt.put(a);
   const pb = rt.put(b);
+  const t1 = sink ? now() : 0;
+  let packMs = 0;
   const total = sizeOf(outShape);
   const pc = rt.allocBytes(total * size);
   const ex = rt.exports;
@@ -146,7 +170,14 @@ function matmulWasm(
       const bo = pb + (bBatch[t] ?? 0) * k * n * size;
       gemm(m, n, k, ao, ars, acs, bo, brs, bcs, pc + t * m * n * size, n, scratch);
     }
-    return f64 ? rt.takeF64(pc, total) : rt.take(pc, total);
+    const t2 = sink ? now() : 0;
+    const c = f64 ? rt.takeF64(pc, total) : rt.take(pc, total);
+    if (sink) {
+      const copyOutMs = now() - t2;
+      const times = { copyInMs: t1 - t0, packMs, computeMs: t2 - t1, copyOutMs, job: null };
+      sink.push({ m, n, k, batch: aBatch.length, threads, ...times } satisfies MatmulProfile);
+    }
+    return c;
   }
   const packed = rt.allocBytes(
     (f64 ? ex.gemm64PackedElems(k, n) : ex.gemmPackedElems(k, n)) * size,
@@ -167,6 +198,7 @@ function matmulWasm(
       // a broadcast B (the same matrix for every batch element) is packed once
       lastB = bIndex;
       const bo = pb + bIndex * k * n * size;
+      const tp = sink ? now() : 0;
       if (k * n < MIN_THREADED_PACK)
         (f64 ? ex.gemm64Pack : ex.gemmPack)(k, n, bo, brs, bcs, packed);
       else {
@@ -176,6 +208,7 @@ function matmulWasm(
           threads - 1,
         );
       }
+      if (sink) packMs += now() - tp;
     }
     const co = pc + t * m * n * size;
     const args = [m, n, k, ao, ars, acs, packed, co, n, scratch, rows, cols];
@@ -183,10 +216,16 @@ function matmulWasm(
     const job = { kind, op: 0, chunk: 1, args, scratchStride: scratchBytes };
     pool.run(job, threads - 1, t === 0 ? allocate : undefined);
   }
+  const t2 = sink ? now() : 0;
   const result: Float32Array | Float64Array =
     out ?? (f64 ? new Float64Array(0) : new Float32Array(0));
   if (result instanceof Float64Array) result.set(rt.f64.subarray(pc / 8, pc / 8 + total));
   else result.set(rt.f32.subarray(pc / 4, pc / 4 + total));
+  if (sink) {
+    const times = { copyInMs: t1 - t0, packMs, computeMs: t2 - t1 - packMs, copyOutMs: now() - t2 };
+    const job = pool.last;
+    sink.push({ m, n, k, batch: aBatch.length, threads, ...times, job } satisfies MatmulProfile);
+  }
   return result;
 }
 

@@ -44,8 +44,12 @@ function workerMain(d: WorkerData): void {
   const s = new Int32Array(d.memory.buffer, at, d.layout.slotWords);
   const times = new Float64Array(d.memory.buffer, at, d.layout.slotWords / 2);
   const origin = clock.timeOrigin;
+  // Jobs posted before this worker started have been (or are being) done by the others: it
+  // reports the latest as done without joining it, and takes part from the next one on.
   Atomics.store(s, d.layout.started, 1);
-  let seen = 0;
+  let seen = Atomics.load(s, d.layout.seq);
+  Atomics.store(s, d.layout.done, seen);
+  Atomics.notify(s, d.layout.done);
   for (;;) {
     Atomics.wait(s, d.layout.seq, seen);
     const q = Atomics.load(s, d.layout.seq);
@@ -132,10 +136,20 @@ export interface JobStats {
   readonly joinMs: number;
 }
 
+/**
+ * Profiling is on while `globalThis[Symbol.for("fluxion.wasmProfile")]` is an array: the wasm
+ * backend then appends one record per matmul to it (see MatmulProfile in index.ts), with the
+ * threads' JobStats. No public API: bench/src/matmul-only.ts --profile sets it.
+ */
+export function profileSink(): unknown[] | null {
+  const sink = (globalThis as Record<symbol, unknown>)[Symbol.for("fluxion.wasmProfile")];
+  return Array.isArray(sink) ? sink : null;
+}
+
 const clock = (globalThis as { performance?: { readonly timeOrigin: number; now(): number } })
   .performance;
 /** ms since the epoch, on the same scale as the workers' `timeOrigin + now()`. */
-const now = (): number => (clock ? clock.timeOrigin + clock.now() : Date.now());
+export const now = (): number => (clock ? clock.timeOrigin + clock.now() : Date.now());
 
 /**
  * Workers started lazily (on the first job large enough for threads), each with its own instance
@@ -144,11 +158,12 @@ const now = (): number => (clock ? clock.timeOrigin + clock.now() : Date.now());
  */
 export class WorkerPool {
   private readonly slots: Int32Array[] = [];
+  /** When each worker was created (ms, `now()`). */
+  private readonly created: number[] = [];
   private readonly block: Int32Array;
   private seq = 0;
   broken = false;
-  /** Set to record a JobStats for each job in `last` (off by default: it reads the clock more). */
-  profile = false;
+  /** The last job's JobStats, recorded while profiling is on (see profileSink). */
   last: JobStats | null = null;
 
   constructor(
@@ -183,6 +198,7 @@ export class WorkerPool {
         break;
       }
       this.slots.push(view);
+      this.created.push(now());
     }
     return this.broken ? 0 : this.slots.length;
   }
@@ -203,18 +219,19 @@ export class WorkerPool {
     });
     Atomics.store(b, control.counter, 0);
     this.seq = (this.seq + 1) & 0x3fffffff || 1;
-    const t0 = this.profile ? now() : 0;
+    const profile = profileSink() !== null;
+    const t0 = profile ? now() : 0;
     for (let w = 0; w < workers; w++) {
       const s = this.slot(w);
       Atomics.store(s, control.seq, this.seq);
       Atomics.notify(s, control.seq);
     }
     during?.();
-    const t1 = this.profile ? now() : 0;
+    const t1 = profile ? now() : 0;
     const mine = this.kernels.runJob(this.ctl, 0);
-    const t2 = this.profile ? now() : 0;
+    const t2 = profile ? now() : 0;
     this.join(workers);
-    if (this.profile) this.record(workers, mine, t0, t1, t2);
+    if (profile) this.record(workers, mine, t0, t1, t2);
   }
 
   private record(workers: number, mine: number, t0: number, t1: number, t2: number): void {
@@ -240,25 +257,26 @@ export class WorkerPool {
   }
 
   /**
-   * Waits for workers 0..count-1. A worker that has not even started after 10 s will not: the
-   * caller has taken all chunks by then, so no work is lost; the pool is marked broken and not used
-   * again, and the worker is told to quit rather than take chunks of a later job.
+   * Waits for workers 0..count-1 to finish the job. A worker still starting up is not waited for:
+   * it takes no part in jobs posted before it started (the caller's chunk loop leaves no chunk
+   * undone), so the first threaded kernel does not stall while workers boot. One that has not
+   * started 10 s after it was created will not: the pool is marked broken and not used again, and
+   * the worker is told to quit.
    */
   private join(count: number): void {
     for (let w = 0; w < count; w++) {
       const s = this.slot(w);
-      let waited = 0;
       for (;;) {
-        const done = Atomics.load(s, control.done);
-        if (done === this.seq) break;
-        if (Atomics.wait(s, control.done, done, 500) === "timed-out") {
-          waited += 500;
-          if (waited >= 10_000 && Atomics.load(s, control.started) === 0) {
+        if (Atomics.load(s, control.started) === 0) {
+          if (now() - (this.created[w] ?? 0) >= 10_000) {
             Atomics.store(s, control.seq, -1);
             this.broken = true;
-            break;
           }
+          break;
         }
+        const done = Atomics.load(s, control.done);
+        if (done === this.seq) break;
+        Atomics.wait(s, control.done, done, 500);
       }
     }
   }
