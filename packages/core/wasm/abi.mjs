@@ -29,13 +29,19 @@ export const control = {
   op: 1,
   /** columns (gemm) or elements (elementwise) per chunk */
   chunk: 2,
-  /** the next chunk to take (atomic) */
-  counter: 3,
+  /** (unused) */
+  spare: 3,
   /** gemm: m n k a ars acs pb c ldc scratch tileRows tileCols (tiles of C over op(B) packed
    * whole at pb); packB: k n b brs bcs pb; elementwise: x y g n */
   args: 4,
   /** bytes of scratch per thread (thread t uses scratch + t·scratchStride) */
   scratchStride: 16,
+  /** the chunk counter, an i64 (8-byte aligned): job number (30 bits) · 2³⁴ + chunks · 2¹⁷ +
+   * next chunk. A thread takes a chunk by compare-and-swap only while the job number is the one
+   * it was woken for, so a worker that wakes late never takes a chunk of a later job. */
+  counter: 24,
+  /** chunks finished (atomic); the thread finishing the last one notifies the caller */
+  completed: 26,
   /** first worker slot, words per slot, and the words of a slot */
   slots: 32,
   slotWords: 16,
@@ -46,6 +52,6 @@ export const control = {
    * when it woke and when it finished, in ms since the epoch (performance.timeOrigin + now()) */
   taken: 3,
   woke: 4,
-  finished: 6,
+  ended: 6,
   maxWorkers: 3,
 };

@@ -942,18 +942,44 @@ function word(ctl: usize, i: i32): i32 {
   return load<i32>(ctl + ((i as usize) << 2));
 }
 
+const CHUNK_BITS: i64 = 17;
+const CHUNK_MASK: i64 = (1 << 17) - 1;
+
 /**
- * Runs chunks of the job at `ctl` as thread `thread` (0 = the caller) until none are left; returns
- * how many chunks this thread ran (the pool's statistics).
+ * The next chunk of job `job` at `ctl` for this thread, or -1 when none is left or the control
+ * block holds another job already (see Control.counter in abi.mjs).
  */
-export function runJob(ctl: usize, thread: i32): i32 {
+function takeChunk(ctl: usize, job: i32): i32 {
+  const counter = ctl + ((Control.counter as usize) << 2);
+  for (;;) {
+    const c = atomic.load<i64>(counter);
+    if (((c >>> (2 * CHUNK_BITS)) as i32) !== job) return -1;
+    const next = c & CHUNK_MASK;
+    if (next >= ((c >> CHUNK_BITS) & CHUNK_MASK)) return -1;
+    if (atomic.cmpxchg<i64>(counter, c, c + 1) === c) return next as i32;
+  }
+  return -1;
+}
+
+/** Counts a finished chunk of the job at `ctl`; the last one wakes the caller waiting for them. */
+function chunkDone(ctl: usize): void {
+  const completed = ctl + ((Control.completed as usize) << 2);
+  const total = ((atomic.load<i64>(ctl + ((Control.counter as usize) << 2)) >> CHUNK_BITS) &
+    CHUNK_MASK) as i32;
+  if (atomic.add<i32>(completed, 1) + 1 === total) atomic.notify(completed, 1);
+}
+
+/**
+ * Runs chunks of job number `job` (the control block at `ctl`) as thread `thread` (0 = the caller)
+ * until none are left; returns how many chunks this thread ran (the pool's statistics).
+ */
+export function runJob(ctl: usize, thread: i32, job: i32): i32 {
   if (!ASC_FEATURE_THREADS) unreachable();
   let taken = 0;
   if (ASC_FEATURE_THREADS) {
     const kind = word(ctl, Control.kind);
     const op = word(ctl, Control.op);
     const chunk = word(ctl, Control.chunk);
-    const counter = ctl + ((Control.counter as usize) << 2);
     const A = Control.args;
     if (kind === Job.gemm || kind === Job.gemm64) {
       // tiles of C, rows first: args m n k a ars acs pb c ldc scratch tileRows tileCols
@@ -974,8 +1000,8 @@ export function runJob(ctl: usize, thread: i32): i32 {
       const across = (n + tw - 1) / tw;
       const tiles = ((m + th - 1) / th) * across;
       for (;;) {
-        const t = atomic.add<i32>(counter, 1);
-        if (t >= tiles) break;
+        const t = takeChunk(ctl, job);
+        if (t < 0 || t >= tiles) break;
         taken++;
         const i0 = (t / across) * th;
         const j0 = (t % across) * tw;
@@ -984,6 +1010,7 @@ export function runJob(ctl: usize, thread: i32): i32 {
         if (kind === Job.gemm)
           gemmTile<f32>(i0, i1, j0, j1, n, k, a, ars, acs, pb, c, ldc, scratch);
         else gemmTile<f64>(i0, i1, j0, j1, n, k, a, ars, acs, pb, c, ldc, scratch);
+        chunkDone(ctl);
       }
     } else if (kind === Job.packB || kind === Job.packB64) {
       // chunks of `chunk` NR-column panels: args k n b brs bcs dst
@@ -996,12 +1023,14 @@ export function runJob(ctl: usize, thread: i32): i32 {
       const NR = kind === Job.packB ? NR32 : NR64;
       const panels = (n + NR - 1) / NR;
       for (;;) {
-        const p0 = atomic.add<i32>(counter, 1) * chunk;
-        if (p0 >= panels) break;
+        const q = takeChunk(ctl, job);
+        const p0 = q * chunk;
+        if (q < 0 || p0 >= panels) break;
         taken++;
         const p1 = min(panels, p0 + chunk);
         if (kind === Job.packB) packPanels<f32>(k, n, b, brs, bcs, p0, p1, dst);
         else packPanels<f64>(k, n, b, brs, bcs, p0, p1, dst);
+        chunkDone(ctl);
       }
     } else {
       const x = word(ctl, A) as usize;
@@ -1009,14 +1038,16 @@ export function runJob(ctl: usize, thread: i32): i32 {
       const g = word(ctl, A + 2) as usize;
       const n = word(ctl, A + 3);
       for (;;) {
-        const i0 = atomic.add<i32>(counter, 1) * chunk;
-        if (i0 >= n) break;
+        const q = takeChunk(ctl, job);
+        const i0 = q * chunk;
+        if (q < 0 || i0 >= n) break;
         taken++;
         const len = min(chunk, n - i0);
         const o = (i0 as usize) << 2;
         if (kind === Job.unary) unaryF32(op, x + o, y + o, len);
         else if (kind === Job.activation) activationF32(op, x + o, y + o, len);
         else activationGradF32(op, g + o, x + o, y + o, len);
+        chunkDone(ctl);
       }
     }
   }

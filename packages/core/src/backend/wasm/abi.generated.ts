@@ -54,9 +54,11 @@ export const control = {
   kind: 0,
   op: 1,
   chunk: 2,
-  counter: 3,
+  spare: 3,
   args: 4,
   scratchStride: 16,
+  counter: 24,
+  completed: 26,
   slots: 32,
   slotWords: 16,
   seq: 0,
@@ -64,7 +66,7 @@ export const control = {
   started: 2,
   taken: 3,
   woke: 4,
-  finished: 6,
+  ended: 6,
   maxWorkers: 3,
 } as const;
 
@@ -111,5 +113,5 @@ export interface KernelExports {
   reduceColsF32(op: number, x: number, rows: number, cols: number, y: number, acc: number): void;
   activationF32(op: number, x: number, y: number, n: number): void;
   activationGradF32(op: number, g: number, x: number, y: number, n: number): void;
-  runJob(ctl: number, thread: number): number;
+  runJob(ctl: number, thread: number, job: number): number;
 }

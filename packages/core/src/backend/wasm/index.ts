@@ -182,8 +182,9 @@ function matmulWasm(
   const packed = rt.allocBytes(
     (f64 ? ex.gemm64PackedElems(k, n) : ex.gemmPackedElems(k, n)) * size,
   );
-  const { rows, cols } = tiling(m, n, k, threads, panel);
+  const { rows, cols, tiles } = tiling(m, n, k, threads, panel);
   const packChunk = Math.max(1, Math.ceil(Math.ceil(n / panel) / (4 * threads)));
+  const packChunks = Math.ceil(Math.ceil(n / panel) / packChunk);
   let out: Float32Array | Float64Array | null = null;
   const allocate = () => {
     out = f64 ? new Float64Array(total) : new Float32Array(total);
@@ -204,7 +205,7 @@ function matmulWasm(
       else {
         const kind = f64 ? jobCodes.packB64 : jobCodes.packB;
         pool.run(
-          { kind, op: 0, chunk: packChunk, args: [k, n, bo, brs, bcs, packed] },
+          { kind, op: 0, chunk: packChunk, chunks: packChunks, args: [k, n, bo, brs, bcs, packed] },
           threads - 1,
         );
       }
@@ -213,7 +214,7 @@ function matmulWasm(
     const co = pc + t * m * n * size;
     const args = [m, n, k, ao, ars, acs, packed, co, n, scratch, rows, cols];
     const kind = f64 ? jobCodes.gemm64 : jobCodes.gemm;
-    const job = { kind, op: 0, chunk: 1, args, scratchStride: scratchBytes };
+    const job = { kind, op: 0, chunk: 1, chunks: tiles, args, scratchStride: scratchBytes };
     pool.run(job, threads - 1, t === 0 ? allocate : undefined);
   }
   const t2 = sink ? now() : 0;

@@ -11,6 +11,10 @@ export const MAX_WORKERS = control.maxWorkers;
 /** Bytes of the control block (job, then one slot per worker); the arena starts after it. */
 export const CONTROL_BYTES = (control.slots + MAX_WORKERS * control.slotWords) * 4;
 
+/** Bits of the chunk count and of the next chunk in the job's counter word (see wasm/abi.mjs). */
+const CHUNK_BITS = 17n;
+const CHUNK_LIMIT = 1 << 17;
+
 /** What a worker is started with (its `workerData`). */
 interface WorkerData {
   readonly module: object;
@@ -57,8 +61,8 @@ function workerMain(d: WorkerData): void {
     if (q < 0) break;
     seen = q;
     times[d.layout.woke / 2] = origin + clock.now();
-    s[d.layout.taken] = kernels.runJob(d.ctl, d.slot + 1);
-    times[d.layout.finished / 2] = origin + clock.now();
+    s[d.layout.taken] = kernels.runJob(d.ctl, d.slot + 1, q);
+    times[d.layout.ended / 2] = origin + clock.now();
     Atomics.store(s, d.layout.done, q);
     Atomics.notify(s, d.layout.done);
   }
@@ -114,6 +118,8 @@ export interface Job {
   readonly op: number;
   /** Panels (packB), elements (elementwise) per chunk; 1 for gemm (a chunk is one tile). */
   readonly chunk: number;
+  /** How many chunks the job has (elementwise jobs: ceil(n / chunk) when not given). */
+  readonly chunks?: number;
   /** gemm: m n k a ars acs pb c ldc scratch tileRows tileCols; packB: k n b brs bcs pb;
    * elementwise: x y g n (see wasm/abi.mjs). */
   readonly args: readonly number[];
@@ -161,6 +167,7 @@ export class WorkerPool {
   /** When each worker was created (ms, `now()`). */
   private readonly created: number[] = [];
   private readonly block: Int32Array;
+  private readonly counter: BigInt64Array;
   private seq = 0;
   broken = false;
   /** The last job's JobStats, recorded while profiling is on (see profileSink). */
@@ -174,6 +181,7 @@ export class WorkerPool {
   ) {
     this.block = new Int32Array(memory.buffer, ctl, CONTROL_BYTES / 4);
     this.block.fill(0);
+    this.counter = new BigInt64Array(memory.buffer, ctl, CONTROL_BYTES / 8);
   }
 
   /** Makes sure `count` workers exist (fewer if they cannot start); returns how many do. */
@@ -210,6 +218,8 @@ export class WorkerPool {
    */
   run(job: Job, workers: number, during?: () => void): void {
     const b = this.block;
+    const total = job.chunks ?? Math.ceil((job.args[3] ?? 0) / job.chunk);
+    if (!(total < CHUNK_LIMIT)) throw new Error(`wasm worker pool: ${total} chunks in one job`);
     b[control.kind] = job.kind;
     b[control.op] = job.op;
     b[control.chunk] = job.chunk;
@@ -217,8 +227,11 @@ export class WorkerPool {
     job.args.forEach((v, i) => {
       b[control.args + i] = v;
     });
-    Atomics.store(b, control.counter, 0);
     this.seq = (this.seq + 1) & 0x3fffffff || 1;
+    Atomics.store(b, control.completed, 0);
+    // the job becomes takeable here: its number, its chunk count and the next chunk (0)
+    const word = (BigInt(this.seq) << (2n * CHUNK_BITS)) | (BigInt(total) << CHUNK_BITS);
+    Atomics.store(this.counter, control.counter / 2, word);
     const profile = profileSink() !== null;
     const t0 = profile ? now() : 0;
     for (let w = 0; w < workers; w++) {
@@ -228,13 +241,35 @@ export class WorkerPool {
     }
     during?.();
     const t1 = profile ? now() : 0;
-    const mine = this.kernels.runJob(this.ctl, 0);
+    const mine = this.kernels.runJob(this.ctl, 0, this.seq);
     const t2 = profile ? now() : 0;
-    this.join(workers);
-    if (profile) this.record(workers, mine, t0, t1, t2);
+    this.complete(total);
+    if (profile) this.record(workers, total, mine, t0, t1, t2);
+    this.checkStarted(workers);
   }
 
-  private record(workers: number, mine: number, t0: number, t1: number, t2: number): void {
+  /**
+   * Waits until all `total` chunks of the job are finished: not for the workers themselves, so a
+   * worker that wakes late (descheduled on a busy machine) costs nothing once the others have
+   * done its share; it then finds the job gone (see takeChunk in kernels.ts).
+   */
+  private complete(total: number): void {
+    const b = this.block;
+    for (;;) {
+      const done = Atomics.load(b, control.completed);
+      if (done >= total) return;
+      Atomics.wait(b, control.completed, done, 500);
+    }
+  }
+
+  private record(
+    workers: number,
+    total: number,
+    mine: number,
+    t0: number,
+    t1: number,
+    t2: number,
+  ): void {
     const t3 = now();
     const chunks = [mine];
     const wakeMs: number[] = [];
@@ -243,41 +278,34 @@ export class WorkerPool {
       const s = this.slot(w);
       const times = new Float64Array(s.buffer, s.byteOffset, control.slotWords / 2);
       const woke = times[control.woke / 2] ?? Number.NaN;
-      chunks.push(s[control.taken] ?? 0);
-      wakeMs.push(woke - t0);
-      workerMs.push((times[control.finished / 2] ?? Number.NaN) - woke);
+      // a worker that had not woken by the end of the job: its figures are a previous job's
+      const joined = woke >= t0;
+      chunks.push(workers === 1 ? total - mine : joined ? (s[control.taken] ?? 0) : 0);
+      wakeMs.push(joined ? woke - t0 : Number.NaN);
+      workerMs.push(joined ? (times[control.ended / 2] ?? Number.NaN) - woke : 0);
     }
     this.last = { chunks, wakeMs, workerMs, duringMs: t1 - t0, callerMs: t2 - t1, joinMs: t3 - t2 };
+  }
+
+  /**
+   * A worker that has not started 10 s after it was created will not: the pool is marked broken
+   * and not used again, and the worker is told to quit. (One still booting takes no part in jobs
+   * posted before it started: the chunks are done by the others, so the first threaded kernel does
+   * not stall while workers boot.)
+   */
+  private checkStarted(count: number): void {
+    for (let w = 0; w < count; w++) {
+      const s = this.slot(w);
+      if (Atomics.load(s, control.started) === 0 && now() - (this.created[w] ?? 0) >= 10_000) {
+        Atomics.store(s, control.seq, -1);
+        this.broken = true;
+      }
+    }
   }
 
   private slot(w: number): Int32Array {
     const s = this.slots[w];
     if (!s) throw new Error(`wasm worker pool: no worker ${w}`);
     return s;
-  }
-
-  /**
-   * Waits for workers 0..count-1 to finish the job. A worker still starting up is not waited for:
-   * it takes no part in jobs posted before it started (the caller's chunk loop leaves no chunk
-   * undone), so the first threaded kernel does not stall while workers boot. One that has not
-   * started 10 s after it was created will not: the pool is marked broken and not used again, and
-   * the worker is told to quit.
-   */
-  private join(count: number): void {
-    for (let w = 0; w < count; w++) {
-      const s = this.slot(w);
-      for (;;) {
-        if (Atomics.load(s, control.started) === 0) {
-          if (now() - (this.created[w] ?? 0) >= 10_000) {
-            Atomics.store(s, control.seq, -1);
-            this.broken = true;
-          }
-          break;
-        }
-        const done = Atomics.load(s, control.done);
-        if (done === this.seq) break;
-        Atomics.wait(s, control.done, done, 500);
-      }
-    }
   }
 }
