@@ -5,7 +5,7 @@
 // busy time, the caller's wait) at 1024² and at the MLP's sizes, forward and backward.
 import { readFileSync } from "node:fs";
 import { getBackend, listBackends, setBackend, setNumThreads } from "@fluxion/core";
-import { fullTiming, median, quickTiming, timeInterleaved } from "./harness.js";
+import { fullTiming, quickTiming, timeInterleaved } from "./harness.js";
 import { fluxion } from "./peers/fluxion.js";
 import { tfjs } from "./peers/tfjs.js";
 import { MATMUL_N, uniform } from "./workloads.js";
@@ -104,14 +104,19 @@ async function profile(): Promise<void> {
     }
     console.log(`\n${label}: ${((2 * m * n * k) / 1e9).toFixed(3)} GFLOP`);
     for (const [key, run] of runs) {
-      const med = (f: (r: Record) => number) => median(run.recs.map(f)).toFixed(2);
-      const wall = median(run.wall);
-      const used = run.recs[0]?.threads ?? 1;
-      let line = `  ${key.padEnd(18)} ${wall.toFixed(2).padStart(7)} wall (${((2 * m * n * k) / (wall * 1e6)).toFixed(1)} GFLOP/s, cpu ${median(run.cpu).toFixed(2)}, threads used ${used}): copy in ${med((r) => r.copyInMs)}, pack ${med((r) => r.packMs)}, products ${med((r) => r.computeMs)}, copy out ${med((r) => r.copyOutMs)}`;
-      if (run.recs[0]?.job) {
-        const j = (f: (x: NonNullable<Record["job"]>) => number) =>
-          med((r) => (r.job ? f(r.job) : Number.NaN));
-        line += `\n${" ".repeat(21)}last job: chunks caller/worker ${j((x) => x.chunks[0] ?? 0)}/${j((x) => x.chunks[1] ?? 0)}, worker woke after ${j((x) => x.wakeMs[0] ?? 0)}, worker busy ${j((x) => x.workerMs[0] ?? 0)}, caller: output alloc ${j((x) => x.duringMs)}, products ${j((x) => x.callerMs)}, waits ${j((x) => x.joinMs)}`;
+      // the breakdown of the call with the median wall time (medians of each part would not add up)
+      const order = run.wall
+        .map((_, i) => i)
+        .sort((x, y) => (run.wall[x] ?? 0) - (run.wall[y] ?? 0));
+      const mid = order[order.length >> 1] ?? 0;
+      const rec = run.recs[mid];
+      const wall = run.wall[mid] ?? Number.NaN;
+      if (!rec) continue;
+      const f = (x: number | undefined) => (x ?? Number.NaN).toFixed(2);
+      let line = `  ${key.padEnd(18)} ${f(wall).padStart(7)} ms (${((2 * m * n * k) / (wall * 1e6)).toFixed(1)} GFLOP/s; process cpu ${f(run.cpu[mid])} ms; ${rec.threads} thread(s)): copy in ${f(rec.copyInMs)}, pack B ${f(rec.packMs)}, products ${f(rec.computeMs)}, copy out ${f(rec.copyOutMs)}`;
+      const j = rec.job;
+      if (j) {
+        line += `\n${" ".repeat(21)}products job: chunks caller ${j.chunks[0]} / worker ${j.chunks[1]}; worker woke after ${f(j.wakeMs[0])}, busy ${f(j.workerMs[0])}; caller: output allocation ${f(j.duringMs)}, chunks ${f(j.callerMs)}, wait for the last chunk ${f(j.joinMs)}`;
       }
       console.log(line);
     }
