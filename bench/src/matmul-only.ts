@@ -28,15 +28,32 @@ async function rows(): Promise<void> {
   const tfStep = await tf.matmul?.("NN");
   if (tfStep) steps.push({ name: "tfjs-wasm (XNNPACK, 1 thread)", step: tfStep });
   console.log(`load average before: ${load()}`);
-  const ms = await timeInterleaved(
-    steps.map((s) => s.step),
-    args.includes("--quick") ? quickTiming : fullTiming,
-  );
+  // process CPU time per step too: on a shared machine a thread waits for a core, and the
+  // scheduler (CFS with autogroup) gives a process one share however many threads it runs, so
+  // GFLOP per CPU-second says whether threads add work, which wall time alone cannot
+  const cpu = steps.map(() => ({ ms: 0, calls: 0 }));
+  const timed = steps.map((s, i) => () => {
+    const c0 = process.cpuUsage();
+    const r = s.step();
+    const c = process.cpuUsage(c0);
+    const acc = cpu[i];
+    if (acc) {
+      acc.ms += (c.user + c.system) / 1000;
+      acc.calls++;
+    }
+    return r;
+  });
+  const ms = await timeInterleaved(timed, args.includes("--quick") ? quickTiming : fullTiming);
   const tfMs = ms[ms.length - 1] ?? Number.NaN;
   for (const [i, s] of steps.entries()) {
     const t = ms[i] ?? Number.NaN;
+    const c = cpu[i] ?? { ms: Number.NaN, calls: 1 };
     console.log(
-      `${s.name.padEnd(36)} ${gflops(t).toFixed(1).padStart(6)} GFLOP/s  ${(tfMs / t).toFixed(2)}× tfjs-wasm`,
+      `${s.name.padEnd(36)} ${gflops(t).toFixed(1).padStart(6)} GFLOP/s  ${(tfMs / t).toFixed(2)}× tfjs-wasm  ${gflops(
+        c.ms / c.calls,
+      )
+        .toFixed(1)
+        .padStart(6)} GFLOP per CPU-second`,
     );
   }
   console.log(`load average after: ${load()}`);
