@@ -15,6 +15,9 @@ export const CONTROL_BYTES = (control.slots + MAX_WORKERS * control.slotWords) *
 const CHUNK_BITS = 17n;
 const CHUNK_LIMIT = 1 << 17;
 
+/** How long a worker spins for its next job before it sleeps (see workerMain). */
+const WORKER_SPIN_MS = 0.2;
+
 /** What a worker is started with (its `workerData`). */
 interface WorkerData {
   readonly module: object;
@@ -24,6 +27,8 @@ interface WorkerData {
   /** This worker's slot: it runs jobs as thread slot + 1. */
   readonly slot: number;
   readonly layout: typeof control;
+  /** How long (ms) the worker spins for its next job before it sleeps. */
+  readonly spinMs: number;
 }
 
 interface WorkerGlobal {
@@ -65,6 +70,11 @@ function workerMain(d: WorkerData): void {
     times[d.layout.ended / 2] = origin + clock.now();
     Atomics.store(s, d.layout.done, q);
     Atomics.notify(s, d.layout.done);
+    // NOTE: a short spin before sleeping: kernels often come back to back (a matmul's packing
+    // then its products, the next layer's matmul), and on a busy machine a thread that sleeps
+    // waits for the scheduler (milliseconds under load) before it runs again
+    const until = clock.now() + d.spinMs;
+    while (Atomics.load(s, d.layout.seq) === seen && clock.now() < until);
   }
 }
 
@@ -199,6 +209,7 @@ export class WorkerPool {
           ctl: this.ctl,
           slot,
           layout: control,
+          spinMs: WORKER_SPIN_MS,
         };
         new wt.Worker(workerSource, { eval: true, workerData }).unref();
       } catch {
@@ -240,10 +251,10 @@ export class WorkerPool {
       Atomics.notify(s, control.seq);
     }
     during?.();
-    const t1 = profile ? now() : 0;
+    const t1 = now();
     const mine = this.kernels.runJob(this.ctl, 0, this.seq);
-    const t2 = profile ? now() : 0;
-    this.complete(total);
+    const t2 = now();
+    this.complete(total, mine > 0 ? (t2 - t1) / mine : 0.2);
     if (profile) this.record(workers, total, mine, t0, t1, t2);
     this.checkStarted(workers);
   }
@@ -253,8 +264,12 @@ export class WorkerPool {
    * worker that wakes late (descheduled on a busy machine) costs nothing once the others have
    * done its share; it then finds the job gone (see takeChunk in kernels.ts).
    */
-  private complete(total: number): void {
+  private complete(total: number, chunkMs: number): void {
     const b = this.block;
+    // NOTE: spin first, for about one chunk's time: the last chunks are usually just finishing,
+    // and a caller that sleeps waits for the scheduler to run it again once woken
+    const until = now() + Math.min(2, chunkMs * 1.5);
+    while (Atomics.load(b, control.completed) < total && now() < until);
     for (;;) {
       const done = Atomics.load(b, control.completed);
       if (done >= total) return;
