@@ -266,9 +266,10 @@ export class WorkerPool {
    */
   private complete(total: number, chunkMs: number): void {
     const b = this.block;
-    // NOTE: spin first, for about one chunk's time: the last chunks are usually just finishing,
-    // and a caller that sleeps waits for the scheduler to run it again once woken
-    const until = now() + Math.min(2, chunkMs * 1.5);
+    // NOTE: spin first, for about one chunk's time up to 0.25 ms: the last chunks of a small
+    // job are usually just finishing, and a caller that sleeps waits for the scheduler to run it
+    // again once woken (milliseconds on a busy machine); for large jobs that wake-up is noise
+    const until = now() + Math.min(0.25, chunkMs * 1.5);
     while (Atomics.load(b, control.completed) < total && now() < until);
     for (;;) {
       const done = Atomics.load(b, control.completed);
