@@ -43,6 +43,8 @@ const NR64: i32 = 4;
 const MC64: i32 = 64;
 const KC: i32 = 256;
 const NC: i32 = 1024;
+/** Column block of a threaded tile whose A is read in place (see gemmTile). */
+const NC_TILE: i32 = 256;
 
 function tileRows<T>(): i32 {
   return sizeof<T>() === 4 ? MR32 : MR64;
@@ -438,8 +440,14 @@ function gemmTile<T>(
       memory.fill(c + (i as usize) * ldc + (j0 as usize) * S, 0, ((j1 - j0) as usize) * S);
     return;
   }
-  for (let jc = j0; jc < j1; jc += NC) {
-    const nc = min(NC, j1 - jc);
+  // NOTE: narrower column blocks than one thread's NC when A is read in place: the block of packed
+  // B a thread sweeps for each MC rows (KC × 256 floats, 256 KB) then stays in its core's L2
+  // instead of a 1 MB block streamed from the shared L3 while the other core streams it too (the
+  // former column chunks had 128 KB blocks). A transposed A keeps NC, so that its packing is not
+  // repeated for each column block. (Not measurable on today's loaded machine: re-check quiet.)
+  const ncMax = acs === 1 ? NC_TILE : NC;
+  for (let jc = j0; jc < j1; jc += ncMax) {
+    const nc = min(ncMax, j1 - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
       const ablock = a + ((i0 * ars + pc * acs) as usize) * S;
