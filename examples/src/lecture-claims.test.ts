@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { quickConfig } from "./lecture-claims/config.js";
-import { summarize } from "./lecture-claims/stats.js";
+import { FRACTION, summarize } from "./lecture-claims/stats.js";
 import { planTasks, runTask } from "./lecture-claims/tasks.js";
-import { runLectureClaims } from "./lecture-claims.js";
+import { rewriteClaimsReport, runLectureClaims } from "./lecture-claims.js";
 
 describe("lecture claims, --quick", () => {
   const dir = mkdtempSync(join(tmpdir(), "fluxion-claims-"));
@@ -63,6 +63,17 @@ describe("lecture claims, --quick", () => {
     expect(json.results).toHaveLength(planTasks(quickConfig).length);
   });
 
+  it("--report-only rewrites the same report from results.json, without training", async () => {
+    await run;
+    const before = readFileSync(join(dir, "claims.md"), "utf8");
+    const json = readFileSync(join(dir, "results.json"), "utf8");
+    rmSync(join(dir, "claims.md"));
+    const { files } = await rewriteClaimsReport(dir, false);
+    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(["claims.md", "results.json"]);
+    expect(readFileSync(join(dir, "claims.md"), "utf8")).toBe(before);
+    expect(readFileSync(join(dir, "results.json"), "utf8")).toBe(json);
+  }, 60_000);
+
   it("is reproducible by seed: the same task gives the same numbers, another seed others", async () => {
     const { results } = await run;
     for (const kind of ["vanishing", "dying", "depth", "selu", "softmax"]) {
@@ -90,5 +101,15 @@ describe("summarize", () => {
     expect(summarize([1, Number.NaN, 3]).n).toBe(2);
     expect(summarize([]).n).toBe(0);
     expect(summarize([2]).hi).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("bounds a fraction's interval to [0, 1] when told the range", () => {
+    const unbounded = summarize([0.9, 1, 1, 1]);
+    expect(unbounded.hi).toBeGreaterThan(1);
+    const bounded = summarize([0.9, 1, 1, 1], FRACTION);
+    expect(bounded.hi).toBe(1);
+    expect(bounded.lo).toBe(unbounded.lo);
+    expect(bounded.mean).toBe(unbounded.mean);
+    expect(summarize([0.5], FRACTION)).toMatchObject({ lo: 0, hi: 1 });
   });
 });

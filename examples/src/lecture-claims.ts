@@ -5,7 +5,7 @@
  * 95% intervals and writes a Markdown report, the raw per-seed results (JSON) and Vega-Lite
  * figures (SVG). `--quick` runs every experiment on little data in a few seconds.
  *
- * Run: npx -y pnpm@12.4.2 claims [--quick] [--seeds N] [--workers N] [--out DIR]
+ * Run: npx -y pnpm@12.4.2 claims [--quick] [--seeds N] [--workers N] [--out DIR] [--report-only]
  */
 import {
   appendFileSync,
@@ -112,18 +112,42 @@ export async function runLectureClaims(
     },
   );
   const results = [...saved.values(), ...fresh];
-  const analysis = analyseClaims(config, results);
   const seconds = earlier + (performance.now() - started) / 1000;
+  const info: RunInfo = {
+    command: options.command ?? "pnpm claims",
+    seconds,
+    workers: options.workers ?? 1,
+    date: new Date().toISOString().slice(0, 10),
+  };
+  const { analysis, files } = await writeClaimsReport(results, config, info, options);
+  return { results, analysis, seconds, files };
+}
+
+/** How a run was made, as the report and results.json quote it. */
+export interface RunInfo {
+  command: string;
+  seconds: number;
+  workers: number;
+  date: string;
+}
+
+/**
+ * Analyses `results` and, when `outDir` is given, writes claims.md, results.json and the figures.
+ *
+ * @example
+ * await writeClaimsReport(results, quickConfig, info, { outDir: "out/claims-quick" });
+ */
+export async function writeClaimsReport(
+  results: readonly ClaimTaskResult[],
+  config: ClaimsConfig,
+  info: RunInfo,
+  options: { outDir?: string; plots?: boolean },
+): Promise<{ analysis: ClaimsAnalysis; files: string[] }> {
+  const analysis = analyseClaims(config, results);
   const files: string[] = [];
   if (options.outDir) {
     const dir = resolve(options.outDir);
     mkdirSync(dir, { recursive: true });
-    const info = {
-      command: options.command ?? "pnpm claims",
-      seconds,
-      workers: options.workers ?? 1,
-      date: new Date().toISOString().slice(0, 10),
-    };
     const md = join(dir, "claims.md");
     writeFileSync(md, claimsMarkdown(analysis, config, info));
     const json = join(dir, "results.json");
@@ -134,7 +158,32 @@ export async function runLectureClaims(
     files.push(md, json);
     if (options.plots !== false) files.push(...(await writeClaimFigures(dir, analysis)));
   }
-  return { results, analysis, seconds, files };
+  return { analysis, files };
+}
+
+/**
+ * Re-analyses the results.json of an earlier run in `outDir` and rewrites its report and
+ * figures: after a change to the analysis, without training again.
+ *
+ * @example
+ * await rewriteClaimsReport("docs/claims");
+ */
+export async function rewriteClaimsReport(
+  outDir: string,
+  plots = true,
+): Promise<{ analysis: ClaimsAnalysis; files: string[] }> {
+  const path = join(resolve(outDir), "results.json");
+  if (!existsSync(path))
+    throw new Error(`claims --report-only: no ${path}; run the experiments first (pnpm claims)`);
+  // JSON wrote NaN (a diverged run's accuracy) as null: the reviver restores it.
+  const saved = JSON.parse(readFileSync(path, "utf8"), (_k, v) =>
+    v === null ? Number.NaN : v,
+  ) as RunInfo & {
+    config: ClaimsConfig;
+    results: ClaimTaskResult[];
+  };
+  const { config, results, ...info } = saved;
+  return writeClaimsReport(results, config, info, { outDir, plots });
 }
 
 function positiveInt(value: string): number {
@@ -169,12 +218,19 @@ async function main(): Promise<void> {
     .addOption(new Option("--no-plots", "skip the figures"))
     .addOption(
       new Option(
+        "--report-only",
+        "rewrite the report and figures from the folder's results.json, without training",
+      ),
+    )
+    .addOption(
+      new Option(
         "--resume",
         "keep the tasks already finished by an interrupted run of the same config (out/claims-checkpoint.jsonl)",
       ),
     );
   program.parse();
   const opts = program.opts<{
+    reportOnly?: boolean;
     resume?: boolean;
     quick?: boolean;
     seeds?: number;
@@ -186,6 +242,12 @@ async function main(): Promise<void> {
   const config = { ...base, seeds: opts.seeds ?? base.seeds };
   const workers = opts.workers ?? (opts.quick ? 1 : Math.min(2, availableParallelism()));
   const outDir = opts.out ?? (opts.quick ? "out/claims-quick" : "docs/claims");
+  if (opts.reportOnly) {
+    const { analysis, files } = await rewriteClaimsReport(outDir, opts.plots);
+    for (const c of analysis.claims) console.log(`\n[${c.verdict}] ${c.claim}\n  ${c.finding}`);
+    console.log(`\nwritten: ${files.join(", ")}`);
+    return;
+  }
   const command = ["pnpm claims", ...process.argv.slice(2).filter((a) => a !== "--resume")].join(
     " ",
   );

@@ -35,7 +35,7 @@ const execFileAsync = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
 const require = createRequire(import.meta.url);
-const packages = ["core", "activations", "nn"];
+const packages = ["core", "activations", "nn", "onnx"];
 const started = Date.now();
 const failures = [];
 
@@ -206,12 +206,15 @@ run(
     "--prefer-offline",
     "--loglevel=error",
     ...packages.map((p) => tgz[p]),
+    // Only for README examples that use Node's own modules (onnx's writes the model file).
+    "@types/node@20.19.43",
   ],
   { cwd: app },
 );
 
 // The README examples, as files of the app (each README has one ```ts block).
 const readmes = [];
+const nodeReadmes = []; // examples that import node: modules are checked with @types/node
 for (const name of packages) {
   const text = readFileSync(join(root, "packages", name, "README.md"), "utf8");
   const block = /```ts\n([\s\S]*?)```/.exec(text)?.[1];
@@ -219,10 +222,11 @@ for (const name of packages) {
   if (block === undefined) continue;
   writeFileSync(join(app, `readme-${name}.ts`), block);
   readmes.push(name);
+  if (/from "node:/.test(block)) nodeReadmes.push(name);
 }
 
 // (b) tsc strict: nodenext (emitting, to run it next), bundler, legacy node.
-step("tsc strict: nodenext, bundler, node");
+step("tsc strict: nodenext, bundler, node (and README examples using node: with @types/node)");
 const tsc = require.resolve("typescript/bin/tsc");
 const strict = {
   strict: true,
@@ -240,15 +244,25 @@ const configs = {
   nodenext: { module: "NodeNext", moduleResolution: "NodeNext", outDir: "build" },
   bundler: { module: "ESNext", moduleResolution: "Bundler", noEmit: true },
   node: { module: "ESNext", moduleResolution: "Node", noEmit: true, ignoreDeprecations: "5.0" },
+  "nodenext-with-node-types": {
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    outDir: "build",
+    types: ["node"],
+  },
 };
 await Promise.all(
   Object.entries(configs).map(async ([name, options]) => {
-    const include = [
-      "example.ts",
-      "node.ts",
-      "browser.ts",
-      ...readmes.map((r) => `readme-${r}.ts`),
-    ];
+    const include =
+      name === "nodenext-with-node-types"
+        ? nodeReadmes.map((r) => `readme-${r}.ts`)
+        : [
+            "example.ts",
+            "node.ts",
+            "browser.ts",
+            ...readmes.filter((r) => !nodeReadmes.includes(r)).map((r) => `readme-${r}.ts`),
+          ];
+    if (include.length === 0) return;
     writeFileSync(
       join(app, `tsconfig.${name}.json`),
       JSON.stringify({ compilerOptions: { ...strict, ...options }, include }, null, 2),

@@ -1,3 +1,4 @@
+export { circles } from "./circles.js";
 export type { Dataset } from "./dataset.js";
 export { iris } from "./iris.js";
 export {
@@ -11,3 +12,4 @@ export {
 export { spiral } from "./spiral.js";
 export { kFold, standardize, subset, trainTestSplit } from "./split.js";
 export { shuffleInPlace, twoMoons } from "./two-moons.js";
+export { xor } from "./xor.js";

@@ -1,5 +1,5 @@
 import type { ClaimsConfig } from "./config.js";
-import { formatSummary, type Summary, summarize } from "./stats.js";
+import { FRACTION, formatSummary, type Summary, summarize } from "./stats.js";
 import type {
   ClaimTask,
   ClaimTaskResult,
@@ -108,7 +108,12 @@ function vanishing(config: ClaimsConfig, runs: Of<"vanishing">[]) {
         String(depth),
         num(init),
         num(trained),
-        pct(summarize(rs.map((r) => r.result.testAccuracy))),
+        pct(
+          summarize(
+            rs.map((r) => r.result.testAccuracy),
+            FRACTION,
+          ),
+        ),
       ]);
       const layers = rs[0]?.result.initial.length ?? 0;
       for (let l = 0; l < layers; l++) {
@@ -187,16 +192,25 @@ function dying(config: ClaimsConfig, runs: Of<"dying">[]) {
       );
       if (rs.length === 0) continue;
       const ok = rs.filter((r) => !r.result.diverged);
-      const final = summarize(ok.map((r) => mean(r.result.dead[r.result.dead.length - 1] ?? [])));
+      const final = summarize(
+        ok.map((r) => mean(r.result.dead[r.result.dead.length - 1] ?? [])),
+        FRACTION,
+      );
       const worstLayer = summarize(
         ok.map((r) => Math.max(...(r.result.dead[r.result.dead.length - 1] ?? [0]))),
+        FRACTION,
       );
       rows.push([
         label,
         activation,
         pct(final),
         pct(worstLayer),
-        pct(summarize(ok.map((r) => r.result.testAccuracy))),
+        pct(
+          summarize(
+            ok.map((r) => r.result.testAccuracy),
+            FRACTION,
+          ),
+        ),
         `${rs.length - ok.length}/${rs.length}`,
       ]);
       const checkpoints = ok[0]?.result.dead.length ?? 0;
@@ -255,7 +269,10 @@ function depth(config: ClaimsConfig, runs: Of<"depth">[]) {
   for (const d of depths) {
     const acc = (a: string) => runs.filter((r) => r.task.depth === d && r.task.activation === a);
     const cells = activations.map((a) => {
-      const s = summarize(acc(a).map((r) => r.result.testAccuracy));
+      const s = summarize(
+        acc(a).map((r) => r.result.testAccuracy),
+        FRACTION,
+      );
       points.push(
         band(
           acc(a).map((r) => r.result.testAccuracy),

@@ -14,23 +14,32 @@ export interface Summary {
   hi: number;
 }
 
+/** The interval [0, 1] of a fraction (accuracy, dead units): `summarize(values, FRACTION)`. */
+export const FRACTION: readonly [number, number] = [0, 1];
+
 /**
  * Summary of per-seed values: mean ± sample standard deviation, and the 95% confidence interval
  * of the mean (Student's t with n − 1 degrees of freedom). Non-finite values are left out (and so
- * lower n); with fewer than two values the interval is unbounded.
+ * lower n); with fewer than two values the interval is unbounded. `range` bounds the interval to
+ * what the quantity can take (a fraction's interval never passes 100%).
  *
  * @example
  * summarize([0.95, 0.96, 0.94, 0.95, 0.97]); // { n: 5, mean: 0.954, std: 0.0114, lo: 0.940, hi: 0.968 }
+ * summarize([0.9, 1, 1], FRACTION).hi; // 1, not 1.11
  */
-export function summarize(values: readonly number[]): Summary {
+export function summarize(
+  values: readonly number[],
+  range: readonly [number, number] = [-Infinity, Infinity],
+): Summary {
   const xs = values.filter(Number.isFinite);
   const n = xs.length;
   if (n === 0) return { n, mean: Number.NaN, std: Number.NaN, lo: Number.NaN, hi: Number.NaN };
   const mean = xs.reduce((s, v) => s + v, 0) / n;
-  if (n === 1) return { n, mean, std: Number.NaN, lo: -Infinity, hi: Infinity };
+  const [min, max] = range;
+  if (n === 1) return { n, mean, std: Number.NaN, lo: min, hi: max };
   const std = Math.sqrt(xs.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
   const half = ((T95[n - 2] ?? 1.96) * std) / Math.sqrt(n);
-  return { n, mean, std, lo: mean - half, hi: mean + half };
+  return { n, mean, std, lo: Math.max(min, mean - half), hi: Math.min(max, mean + half) };
 }
 
 /**

@@ -18,6 +18,10 @@ export interface OptionSpec<T> {
   readonly description: string;
   /** Returns the value, or throws an ArgumentError naming the function, the option and the value. */
   readonly check: (value: unknown, site: OptionSite) => T;
+  /** A choice option's accepted values (`choiceOption`), for forms and docs. */
+  readonly choices?: readonly string[];
+  /** Whether a number option accepts only values > 0 (`numberOption` with `positive`). */
+  readonly positive?: boolean;
 }
 
 /** A record of option declarations. */
@@ -63,6 +67,7 @@ export function numberOption(
   return {
     default: defaultValue,
     description,
+    ...(rule.positive ? { positive: true } : {}),
     check: (value, { fn, option }) => {
       const ok =
         typeof value === "number" &&
@@ -110,6 +115,7 @@ export function choiceOption<const C extends readonly string[]>(
   return {
     default: defaultValue,
     description,
+    choices,
     check: (value, { fn, option }) => {
       const found = choices.find((c) => c === value);
       if (found === undefined) {

@@ -6,6 +6,7 @@ import {
   FluxionError,
   GradcheckError,
   GraphError,
+  IndexError,
   ShapeError,
 } from "./errors.js";
 
@@ -28,5 +29,13 @@ describe("error classes", () => {
       expect(String(e)).toBe(`${C.name}: op: message`);
       for (const other of classes) if (other !== C) expect(e).not.toBeInstanceOf(other);
     }
+  });
+
+  it("IndexError is a kind of ArgumentError (an index value out of range is a bad argument)", () => {
+    const e = new IndexError("gather: index value 3 …");
+    expect(e).toBeInstanceOf(ArgumentError);
+    expect(e).toBeInstanceOf(FluxionError);
+    expect(e.name).toBe("IndexError");
+    expect(String(e)).toBe("IndexError: gather: index value 3 …");
   });
 });

@@ -48,6 +48,18 @@ export class ArgumentError extends FluxionError {
 }
 
 /**
+ * An index value out of range for the axis it indexes (gather, scatter, scatterAdd, indexSelect),
+ * as Python's IndexError; the message names the value, where it is and the valid range. A kind of
+ * ArgumentError.
+ *
+ * @example
+ * gather(tensor([1, 2]), 0, tensor([2], { dtype: "int32" })); // IndexError: … index value 2 … size 2
+ */
+export class IndexError extends ArgumentError {
+  override name = "IndexError";
+}
+
+/**
  * Misuse of the autodiff graph: backward twice through a freed graph, grad of a non-scalar.
  *
  * @example

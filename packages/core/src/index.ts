@@ -23,6 +23,7 @@ export type {
   Backend,
   BinaryKernel,
   ReduceKernel,
+  ScanKernel,
   SliceSpec,
   UnaryKernel,
 } from "./backend/index.js";
@@ -35,6 +36,7 @@ export {
   listBackends,
   reduceKernelNames,
   registerBackend,
+  scanKernelNames,
   setBackend,
   setNumThreads,
   unaryKernelNames,
@@ -47,6 +49,7 @@ export {
   FluxionError,
   GradcheckError,
   GraphError,
+  IndexError,
   ShapeError,
 } from "./errors.js";
 export * from "./gradcheck/index.js";

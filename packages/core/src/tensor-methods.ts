@@ -17,21 +17,30 @@ import {
   acos,
   acosh,
   add,
+  amax,
+  amin,
   argmax,
   argmin,
+  argsort,
   asin,
   asinh,
   asTensor,
   atan,
   atan2,
   atanh,
+  bmm,
   cast,
   ceil,
+  chunk,
   clamp,
   clone,
   cos,
   cosh,
+  cumprod,
+  cumsum,
+  diagonal,
   div,
+  dot,
   eq,
   erf,
   erfc,
@@ -41,6 +50,7 @@ import {
   expand,
   expm1,
   flatten,
+  flip,
   floor,
   fmod,
   frac,
@@ -64,29 +74,42 @@ import {
   logSumExp,
   lt,
   type MatmulOptions,
+  maskedFill,
   matmul,
   max,
+  maxDim,
   maximum,
   mean,
   min,
+  minDim,
   minimum,
   mul,
   type NanToNumOptions,
+  type NormOrder,
   nanToNum,
   ne,
   neg,
+  norm,
+  outer,
   permute,
   pow,
+  prod,
   reciprocal,
   remainder,
+  repeat,
   reshape,
+  roll,
   round,
   rsqrt,
   type SliceRange,
+  scatter,
+  scatterAdd,
   sign,
   sin,
   sinh,
   slice,
+  sort,
+  split,
   sqrt,
   square,
   squeeze,
@@ -94,9 +117,16 @@ import {
   sub,
   sum,
   tan,
+  tile,
+  topk,
+  trace,
   transpose,
+  tril,
+  triu,
   trunc,
+  unbind,
   unsqueeze,
+  type ValuesIndices,
   type VarOptions,
   variance,
   where,
@@ -326,8 +356,40 @@ export interface TensorMethods {
   argmax(axis?: number, keepDims?: boolean): Tensor;
   /** {@link argmin}: index of the smallest value (flattened when `axis` is omitted). @example x.argmin(1) */
   argmin(axis?: number, keepDims?: boolean): Tensor;
+  /** {@link amax}: the largest value over `axes` (ties share the gradient). @example x.amax([0, 1]) */
+  amax(axes?: Axes, keepDims?: boolean): Tensor;
+  /** {@link amin}: the smallest value over `axes` (ties share the gradient). @example x.amin(-1) */
+  amin(axes?: Axes, keepDims?: boolean): Tensor;
+  /** {@link maxDim}: the largest value along `axis` and its index. @example const { values, indices } = x.maxDim(1) */
+  maxDim(axis: number, keepDims?: boolean): ValuesIndices;
+  /** {@link minDim}: the smallest value along `axis` and its index. @example const { values, indices } = x.minDim(1) */
+  minDim(axis: number, keepDims?: boolean): ValuesIndices;
+  /** {@link prod}: the product over `axes` (all when omitted). @example x.prod(1) */
+  prod(axes?: Axes, keepDims?: boolean): Tensor;
+  /** {@link cumsum}: the cumulative sum along `axis`. @example x.cumsum(-1) */
+  cumsum(axis: number): Tensor;
+  /** {@link cumprod}: the cumulative product along `axis`. @example x.cumprod(0) */
+  cumprod(axis: number): Tensor;
+  /** {@link norm}: the p-norm over `axes` (the 2-norm of everything by default). @example x.norm(2, -1) */
+  norm(p?: NormOrder, axes?: Axes, keepDims?: boolean): Tensor;
+  /** {@link sort}: sorted along `axis`, with the indices. @example const { values, indices } = x.sort(-1, true) */
+  sort(axis?: number, descending?: boolean): ValuesIndices;
+  /** {@link argsort}: the indices that sort along `axis`. @example x.argsort(-1) */
+  argsort(axis?: number, descending?: boolean): Tensor;
+  /** {@link topk}: the k largest (or smallest) along `axis`, with the indices. @example x.topk(3).values */
+  topk(k: number, axis?: number, largest?: boolean, sorted?: boolean): ValuesIndices;
   /** {@link matmul}: matrix product. @example x.matmul(w, { transposeB: true }) */
   matmul(other: TensorLike, options?: MatmulOptions): Tensor;
+  /** {@link bmm}: batched matrix product of 3-D tensors. @example x.bmm(y) // [b, n, m]·[b, m, p] */
+  bmm(mat2: TensorLike): Tensor;
+  /** {@link dot}: inner product of two 1-D tensors, 0-d. @example x.dot(y) */
+  dot(other: TensorLike): Tensor;
+  /** {@link outer}: outer product of two 1-D tensors. @example x.outer(y) // [n, m] */
+  outer(vec2: TensorLike): Tensor;
+  /** {@link diagonal}: a diagonal, as the last axis. @example x.diagonal(0, -2, -1) */
+  diagonal(offset?: number, dim1?: number, dim2?: number): Tensor;
+  /** {@link trace}: sum of a matrix's main diagonal, 0-d. @example x.trace() */
+  trace(): Tensor;
   /** {@link reshape}: the same values in a new shape. @example x.reshape([2, -1]) */
   reshape(shape: readonly number[]): Tensor;
   /** Alias of `reshape` (tensors here are always contiguous). @example x.view([-1]) */
@@ -352,6 +414,30 @@ export interface TensorMethods {
   indexSelect(axis: number, index: Tensor): Tensor;
   /** {@link where}: this where `condition` is nonzero, else `other`. @example x.where(x.gt(0), 0) */
   where(condition: TensorLike, other: TensorLike): Tensor;
+  /** {@link maskedFill}: `value` where `mask` is set. @example x.maskedFill(x.lt(0), 0) */
+  maskedFill(mask: TensorLike, value: TensorLike): Tensor;
+  /** {@link tril}: lower triangle of the last two axes. @example x.tril(-1) */
+  tril(diagonal?: number): Tensor;
+  /** {@link triu}: upper triangle of the last two axes. @example x.triu(1) */
+  triu(diagonal?: number): Tensor;
+  /** {@link flip}: entries reversed along `dims`. @example x.flip([0]) */
+  flip(dims: number | readonly number[]): Tensor;
+  /** {@link roll}: entries shifted cyclically (flattened without `dims`). @example x.roll(1, 0) */
+  roll(shifts: number | readonly number[], dims?: number | readonly number[]): Tensor;
+  /** {@link split}: pieces of one size, or of the listed sizes, along `dim`. @example x.split(2, 1) */
+  split(splitSizeOrSections: number | readonly number[], dim?: number): Tensor[];
+  /** {@link chunk}: `chunks` pieces of equal size (possibly fewer) along `dim`. @example x.chunk(3) */
+  chunk(chunks: number, dim?: number): Tensor[];
+  /** {@link unbind}: the slices along `dim`, that axis removed. @example x.unbind(0) */
+  unbind(dim?: number): Tensor[];
+  /** {@link repeat}: tiled along each axis (PyTorch's `x.repeat`). @example x.repeat([2, 1]) */
+  repeat(reps: number | readonly number[]): Tensor;
+  /** {@link tile}: tiled, counts padded with leading 1s. @example x.tile([2]) */
+  tile(reps: number | readonly number[]): Tensor;
+  /** {@link scatter}: `src` written at `index` along `axis`. @example x.scatter(1, index, src) */
+  scatter(axis: number, index: Tensor, src: TensorLike): Tensor;
+  /** {@link scatterAdd}: `src` added at `index` along `axis`. @example x.scatterAdd(0, index, src) */
+  scatterAdd(axis: number, index: Tensor, src: TensorLike): Tensor;
   /**
    * Transpose of a matrix (rank ≤ 2), like PyTorch's `.T` for matrices.
    *
@@ -682,8 +768,56 @@ const methods: MethodTable = {
   argmin(axis, keepDims = false) {
     return argmin(this, axis, keepDims);
   },
+  amax(axes, keepDims = false) {
+    return amax(this, axes, keepDims);
+  },
+  amin(axes, keepDims = false) {
+    return amin(this, axes, keepDims);
+  },
+  maxDim(axis, keepDims = false) {
+    return maxDim(this, axis, keepDims);
+  },
+  minDim(axis, keepDims = false) {
+    return minDim(this, axis, keepDims);
+  },
+  prod(axes, keepDims = false) {
+    return prod(this, axes, keepDims);
+  },
+  cumsum(axis) {
+    return cumsum(this, axis);
+  },
+  cumprod(axis) {
+    return cumprod(this, axis);
+  },
+  norm(p = 2, axes, keepDims = false) {
+    return norm(this, p, axes, keepDims);
+  },
+  sort(axis = -1, descending = false) {
+    return sort(this, axis, descending);
+  },
+  argsort(axis = -1, descending = false) {
+    return argsort(this, axis, descending);
+  },
+  topk(k, axis = -1, largest = true, sorted = true) {
+    return topk(this, k, axis, largest, sorted);
+  },
   matmul(other, options) {
     return matmul(this, other, options);
+  },
+  bmm(mat2) {
+    return bmm(this, mat2);
+  },
+  dot(other) {
+    return dot(this, other);
+  },
+  outer(vec2) {
+    return outer(this, vec2);
+  },
+  diagonal(offset = 0, dim1 = 0, dim2 = 1) {
+    return diagonal(this, offset, dim1, dim2);
+  },
+  trace() {
+    return trace(this);
   },
   reshape(shape) {
     return reshape(this, shape);
@@ -720,6 +854,42 @@ const methods: MethodTable = {
   },
   where(condition, other) {
     return where(condition, this, other);
+  },
+  maskedFill(mask, value) {
+    return maskedFill(this, mask, value);
+  },
+  tril(diagonal = 0) {
+    return tril(this, diagonal);
+  },
+  triu(diagonal = 0) {
+    return triu(this, diagonal);
+  },
+  flip(dims) {
+    return flip(this, dims);
+  },
+  roll(shifts, dims) {
+    return roll(this, shifts, dims);
+  },
+  split(splitSizeOrSections, dim = 0) {
+    return split(this, splitSizeOrSections, dim);
+  },
+  chunk(chunks, dim = 0) {
+    return chunk(this, chunks, dim);
+  },
+  unbind(dim = 0) {
+    return unbind(this, dim);
+  },
+  repeat(reps) {
+    return repeat(this, reps);
+  },
+  tile(reps) {
+    return tile(this, reps);
+  },
+  scatter(axis, index, src) {
+    return scatter(this, axis, index, src);
+  },
+  scatterAdd(axis, index, src) {
+    return scatterAdd(this, axis, index, src);
   },
 };
 

@@ -1,8 +1,7 @@
 import type { DType, OpCall } from "@fluxion/core";
 import { OnnxExportError } from "./errors.js";
 import type { GraphBuilder } from "./graph-builder.js";
-import type { OnnxDType } from "./proto.js";
-import type { Dim, OnnxLoweringContext, OnnxValue } from "./types.js";
+import type { Dim, OnnxDType, OnnxLoweringContext, OnnxValue } from "./types.js";
 
 /** The context a lowering receives for one op call: its values, and the builder's methods. */
 export function makeContext(
@@ -28,6 +27,8 @@ export function makeContext(
     inputAs: (i, dtype) => builder.cast(input(i).name, input(i).dtype, dtype),
     node: (opType, ins, attributes, opts) =>
       builder.node(opType, ins, attributes, opts?.domain ?? ""),
+    nodeOutputs: (opType, ins, count, attributes, opts) =>
+      builder.nodeOutputs(opType, ins, count, attributes, opts?.domain ?? ""),
     constant: (values, shape, dtype) => builder.constant(values, shape, dtype),
     scalar: (value, dtype: OnnxDType = output.dtype) => builder.constant([value], [], dtype),
     int64s: (values) => builder.constant(values, [values.length], "int64"),

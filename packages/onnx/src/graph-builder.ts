@@ -2,13 +2,12 @@ import { OnnxExportError } from "./errors.js";
 import {
   type AttributeProto,
   type NodeProto,
-  type OnnxDType,
   onnx,
   onnxDataType,
   rawBytes,
   type TensorProto,
 } from "./proto.js";
-import type { Dim, OnnxAttribute } from "./types.js";
+import type { Dim, OnnxAttribute, OnnxDType } from "./types.js";
 
 const AttributeType = onnx.AttributeProto.AttributeType;
 // Small constants (scalars, axes, shapes) are shared between nodes instead of repeated.
@@ -62,18 +61,30 @@ export class GraphBuilder {
     attributes: Readonly<Record<string, OnnxAttribute>> = {},
     domain = "",
   ): string {
+    const [output] = this.nodeOutputs(opType, inputs, 1, attributes, domain);
+    return output ?? "";
+  }
+
+  /** Adds a node with `count` outputs (TopK's values and indices) and returns their names. */
+  nodeOutputs(
+    opType: string,
+    inputs: readonly string[],
+    count: number,
+    attributes: Readonly<Record<string, OnnxAttribute>> = {},
+    domain = "",
+  ): string[] {
     const name = this.fresh(`${this.scope}/${opType}`);
-    const output = this.fresh(`${name}_output_0`);
+    const outputs = Array.from({ length: count }, (_, i) => this.fresh(`${name}_output_${i}`));
     if (domain !== "") this.domains.add(domain);
     this.nodes.push({
       name,
       opType,
       domain,
       input: [...inputs],
-      output: [output],
+      output: outputs,
       attribute: Object.entries(attributes).map(([k, v]) => attributeProto(k, v)),
     });
-    return output;
+    return outputs;
   }
 
   /** Adds an initializer named exactly `name` (a parameter). */

@@ -11,7 +11,6 @@ export {
   MIN_ONNX_OPSET,
   PRODUCER_VERSION,
 } from "./export.js";
-export type { OnnxDType } from "./proto.js";
 export {
   hasOnnxLowering,
   type RegisterOnnxLoweringOptions,
@@ -22,6 +21,7 @@ export type { ExportableModel } from "./trace.js";
 export type {
   Dim,
   OnnxAttribute,
+  OnnxDType,
   OnnxLowering,
   OnnxLoweringContext,
   OnnxValue,

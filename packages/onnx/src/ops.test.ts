@@ -1,17 +1,23 @@
 import { activationSpecs } from "@fluxion/activations/testing";
 import {
   argmax,
+  atan2,
+  bmm,
   concat,
   defineOp,
+  dot,
+  einsum,
   Generator,
   gather,
   listOps,
   logSumExp,
   maximum,
   minimum,
+  outer,
   randn,
   type Tensor,
   tensor,
+  trace,
   where,
 } from "@fluxion/core";
 import { Linear } from "@fluxion/nn";
@@ -79,6 +85,77 @@ describe("core ops in ONNX Runtime (dynamic batch 1 and 64)", () => {
       },
       5,
       "math ops",
+    );
+  });
+
+  it("erfinv and atan2, composed (ONNX has neither): all four quadrants and the axes", async () => {
+    await check(
+      (x) => {
+        const y = x.tanh().mul(0.999);
+        const n = x.shape[0] ?? 0;
+        const shifted = x.slice([null, [0, 3]]).sub(0.3);
+        const other = x.slice([null, [3, 6]]);
+        // every sign pair, and x = 0 exactly (where y/x is ±∞ or NaN)
+        const onAxis = atan2(x.slice([null, [0, 3]]), x.slice([null, [0, 3]]).mul(0));
+        return concat(
+          [y.erfinv(), atan2(shifted, other), other.atan2(shifted.neg()), onAxis],
+          1,
+        ).reshape([n, 15]);
+      },
+      6,
+      "erfinv and atan2",
+    );
+    // the fixed points: ±1 → ±∞, beyond → NaN, 0 → 0; atan2 at the origin and on the axes
+    const bytes = exportOnnx(
+      (t: Tensor) => concat([t.erfinv(), atan2(t, t.mul(0)), atan2(t.mul(0), t)], 0),
+      tensor([1, -1, 1.5, 0, -2]),
+      { dynamicBatch: false },
+    );
+    const got = (await runOrt(bytes, { input: tensor([1, -1, 1.5, 0, -2]) })).output?.data;
+    expect(Array.from(got ?? [])).toEqual([
+      Infinity,
+      -Infinity,
+      Number.NaN,
+      0,
+      Number.NaN,
+      Math.fround(Math.PI / 2),
+      Math.fround(-Math.PI / 2),
+      Math.fround(Math.PI / 2),
+      0,
+      Math.fround(-Math.PI / 2),
+      0,
+      Math.fround(Math.PI),
+      0,
+      0,
+      Math.fround(Math.PI),
+    ]);
+  });
+
+  it("erfinv in a float64 graph keeps float32 accuracy (ONNX Runtime has no float64 Erf to refine with)", async () => {
+    const f = (t: Tensor) => t.tanh().erfinv();
+    const x = randn([64, 5], { dtype: "float64", generator: new Generator(3) });
+    const bytes = exportOnnx(f, x.slice([[0, 3]]));
+    const got = (await runOrt(bytes, { input: x })).output;
+    expectClose(got?.data ?? [], f(x)._data, "float64 erfinv", 3e-7, 1e-12);
+  });
+
+  it("contractions: einsum, bmm, dot, outer, diagonal and trace", async () => {
+    const w = randn([4, 3], { generator: new Generator(6) });
+    const v = randn([3], { generator: new Generator(7) });
+    await check(
+      (x) => {
+        const n = x.shape[0] ?? 0;
+        const sq = x.reshape([n, 3, 3]);
+        const mm = einsum("bi,ij->bj", x.slice([null, [0, 4]]), w); // [n, 3]
+        const diag = einsum("bii->bi", sq).add(sq.diagonal(1, 1, 2).sum(1, true)); // [n, 3]
+        const tr = einsum("...ii", sq).reshape([n, 1]); // [n, 1]
+        const b = bmm(sq, sq.transpose(1, 2)).reshape([n, 9]); // [n, 9]
+        const o = outer(v, v).reshape([1, 9]).expand([n, 9]).mul(x);
+        const d = dot(v, v).add(trace(w.slice([[0, 3]])));
+        return concat([mm, diag, tr, b.add(o).add(d)], 1);
+      },
+      9,
+      "contractions",
     );
   });
 

@@ -1,6 +1,7 @@
 /** The ONNX protobuf messages (generated code of the `onnx-proto` package) and dtype codes. */
-import type { DType } from "@fluxion/core";
+
 import onnxProto from "onnx-proto";
+import type { OnnxDType } from "./types.js";
 
 export const onnx = onnxProto.onnx;
 export type NodeProto = onnxProto.onnx.INodeProto;
@@ -8,9 +9,6 @@ export type TensorProto = onnxProto.onnx.ITensorProto;
 export type AttributeProto = onnxProto.onnx.IAttributeProto;
 export type ModelProto = onnxProto.onnx.IModelProto;
 export type ValueInfoProto = onnxProto.onnx.IValueInfoProto;
-
-/** The element types an exported graph uses, by name. */
-export type OnnxDType = DType | "int64" | "bool";
 
 /** ONNX TensorProto.DataType codes. */
 export const onnxDataType: Readonly<Record<OnnxDType, number>> = {

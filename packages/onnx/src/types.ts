@@ -1,13 +1,21 @@
 import type { DType } from "@fluxion/core";
-import type { OnnxDType } from "./proto.js";
+
+/**
+ * The element types an exported graph uses, by name. Declared here, not beside the protobuf code,
+ * so that the public types never load onnx-proto's declarations (they need `@types/long`).
+ */
+export type OnnxDType = DType | "int64" | "bool";
 
 /** One dimension of a value in the exported graph: a size, or a symbolic name (the batch). */
 export type Dim = number | string;
 
 /** A value of the ONNX graph: its name, shape (symbolic where dynamic) and element type. */
 export interface OnnxValue {
+  /** The value's name in the graph (unique within it). */
   readonly name: string;
+  /** Its shape; a string marks a dynamic dimension such as the batch. */
   readonly shape: readonly Dim[];
+  /** Its element type, as a Fluxion dtype. */
   readonly dtype: DType;
 }
 
@@ -48,6 +56,14 @@ export interface OnnxLoweringContext<A = unknown> {
     attributes?: Readonly<Record<string, OnnxAttribute>>,
     options?: { readonly domain?: string },
   ): string;
+  /** Adds a node with `count` outputs (TopK: values, indices) and returns their names in order. */
+  nodeOutputs(
+    opType: string,
+    inputs: readonly string[],
+    count: number,
+    attributes?: Readonly<Record<string, OnnxAttribute>>,
+    options?: { readonly domain?: string },
+  ): string[];
   /** A constant tensor (an initializer) of `values` with `shape`, stored as `dtype`. */
   constant(values: ArrayLike<number>, shape: readonly number[], dtype: OnnxDType): string;
   /** A scalar constant (shape []), of the output's dtype unless `dtype` says otherwise. */

@@ -71,10 +71,18 @@ export const binaryKernelNames = [
 /** Name of a two-input elementwise kernel (an entry of `binaryKernelNames`). */
 export type BinaryKernel = (typeof binaryKernelNames)[number];
 
-/** The reduction kernels (`Backend.reduce`); argmax/argmin return int32 indices of the first extremum. */
-export const reduceKernelNames = ["sum", "max", "min", "argmax", "argmin"] as const;
+/**
+ * The reduction kernels (`Backend.reduce`); argmax/argmin return int32 indices of the first extremum.
+ * prod of int32 wraps around as int32 arithmetic does.
+ */
+export const reduceKernelNames = ["sum", "max", "min", "argmax", "argmin", "prod"] as const;
 /** Name of a reduction kernel (an entry of `reduceKernelNames`). */
 export type ReduceKernel = (typeof reduceKernelNames)[number];
+
+/** The inclusive scans along one axis (`Backend.scan`); int32 wraps around as int32 arithmetic does. */
+export const scanKernelNames = ["cumsum", "cumprod"] as const;
+/** Name of a scan kernel (an entry of `scanKernelNames`). */
+export type ScanKernel = (typeof scanKernelNames)[number];
 
 /**
  * Activation functions with a fused kernel in both directions: `activation` computes f(x) and
@@ -160,6 +168,23 @@ export interface Backend {
     outDtype: DType,
   ): TypedArray;
   /**
+   * The inclusive scan `op` of x along `axis` (non-negative): out[…, i, …] = x[…, 0, …] ⊕ … ⊕
+   * x[…, i, …], or from the end when `reverse` (x[…, i, …] ⊕ … ⊕ x[…, n − 1, …]).
+   */
+  scan(
+    op: ScanKernel,
+    x: TypedArray,
+    shape: Shape,
+    axis: number,
+    reverse: boolean,
+    outDtype: DType,
+  ): TypedArray;
+  /**
+   * Stable argsort along `axis` (non-negative): int32 indices ordering each run along the axis
+   * ascending (or descending), equal values keeping their order, NaN sorting as the largest value.
+   */
+  argsort(x: TypedArray, shape: Shape, axis: number, descending: boolean): TypedArray;
+  /**
    * Batched op(A)·op(B), op = transpose of the last two axes when the flag is set (read in place,
    * never copied). Batch axes of aShape and bShape broadcast to outShape's.
    */
@@ -202,6 +227,19 @@ export interface Backend {
     shape: Shape,
     axis: number,
     index: TypedArray,
+    indexShape: Shape,
+    outDtype: DType,
+  ): TypedArray;
+  /**
+   * A copy of base with src written at base[..., index[..., i, ...], ...] along axis (where index
+   * repeats a position, the last value in row-major order wins).
+   */
+  scatter(
+    base: TypedArray,
+    shape: Shape,
+    axis: number,
+    index: TypedArray,
+    src: TypedArray,
     indexShape: Shape,
     outDtype: DType,
   ): TypedArray;

@@ -10,6 +10,7 @@ export type {
   Backend,
   BinaryKernel,
   ReduceKernel,
+  ScanKernel,
   SliceSpec,
   UnaryKernel,
 } from "./backend.js";
@@ -18,6 +19,7 @@ export {
   activationKernelParams,
   binaryKernelNames,
   reduceKernelNames,
+  scanKernelNames,
   unaryKernelNames,
 } from "./backend.js";
 

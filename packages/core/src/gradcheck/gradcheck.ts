@@ -1,6 +1,6 @@
 import { gradients } from "../autodiff/functional.js";
 import { enableGrad, noGrad } from "../autodiff/grad-mode.js";
-import { allocate, isFloat } from "../dtype.js";
+import { isFloat } from "../dtype.js";
 import { ArgumentError, DTypeError, GradcheckError } from "../errors.js";
 import { Generator } from "../random/generator.js";
 import { checkArray, checkFunction, describeValue, dimAt, stridesOf } from "../shape.js";

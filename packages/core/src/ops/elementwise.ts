@@ -2,7 +2,7 @@ import type { BinaryKernel, UnaryKernel } from "../backend/backend.js";
 import type { DType } from "../dtype.js";
 import { broadcastShapes } from "../shape.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { defineOp, type NoAttrs, type Op, type OpDef, promotedDType } from "./define-op.js";
+import { defineOp, type Op, type OpDef, promotedDType } from "./define-op.js";
 
 /**
  * Result dtype of a math function: the input's float dtype, float32 for int32 inputs.

@@ -37,8 +37,13 @@ const gatherCase = gatherInputs.map(([x, axis, index, neg]): OpCase => {
   };
 });
 
+/** src as large as index, or one larger on some axes (only the part index covers is read). */
 const scatterAddCase = gatherInputs.chain(([x, axis, index]) =>
-  arbTensor({ shape: index.shape, min: -3, max: 3 }).map(
+  arbTensor({
+    shape: fc.tuple(...index.shape.map((d) => fc.integer({ min: d, max: d + 1 }))),
+    min: -3,
+    max: 3,
+  }).map(
     (src): OpCase => ({
       inputs: [x, index, src],
       call: (b, i, s) => scatterAdd(b, axis, i, s),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ArgumentError, DTypeError, ShapeError } from "../errors.js";
+import { ArgumentError, DTypeError, IndexError, ShapeError } from "../errors.js";
 import { tensor, zeros } from "../tensor/create.js";
 import { gather, scatterAdd } from "./gather.js";
 
@@ -53,7 +53,10 @@ describe("gather", () => {
     expect(() => gather(x, 1, i32([[0], [2]]))).toThrow(
       "gather: index value 2 at flat position 1 is out of range for axis 1 of size 2",
     );
-    expect(() => gather(x, 1, i32([[-1], [0]]))).toThrow(/index value -1/);
+    expect(() => gather(x, 1, i32([[-1], [0]]))).toThrow(IndexError);
+    expect(() => gather(x, 1, i32([[-1], [0]]))).toThrow(
+      "gather: index value -1 at flat position 0 is out of range for axis 1 of size 2 (valid: 0 to 1)",
+    );
   });
 });
 
@@ -79,9 +82,29 @@ describe("scatterAdd", () => {
     expect(s.grad?.toArray()).toEqual([3, 1]);
   });
 
-  it("requires src of the index's shape and dtype", () => {
+  it("reads only the part of a larger src that index covers (as torch.scatter_add)", () => {
+    const src = tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    // index [[0, 1]]: out[0][0] += src[0][0], out[1][1] += src[0][1]; src's other values unused
+    expect(scatterAdd(zeros([2, 2]), 0, i32([[0, 1]]), src).toArray()).toEqual([
+      [1, 0],
+      [0, 2],
+    ]);
+    const s = src.detach().requiresGrad_();
+    scatterAdd(zeros([2, 2]), 0, i32([[0, 1]]), s)
+      .sum()
+      .backward();
+    expect(s.grad?.toArray()).toEqual([
+      [1, 1, 0],
+      [0, 0, 0],
+    ]);
+  });
+
+  it("requires src at least as large as index, of the input's dtype", () => {
     expect(() => scatterAdd(zeros([3]), 0, i32([0, 1]), tensor([1]))).toThrow(
-      "scatterAdd: src has shape [1] but index has shape [2]; they must match",
+      "scatterAdd: src has shape [1] but index has shape [2]; src needs index's rank and at least its size on every axis",
     );
     expect(() => scatterAdd(zeros([3]), 0, i32([0]), tensor([1], { dtype: "float64" }))).toThrow(
       "scatterAdd: src is float64 but input is float32",

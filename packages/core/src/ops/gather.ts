@@ -1,18 +1,18 @@
-import { ArgumentError, DTypeError, ShapeError } from "../errors.js";
-import { describeValue, dimAt, formatShape, normalizeAxis } from "../shape.js";
+import { ArgumentError, DTypeError, IndexError, ShapeError } from "../errors.js";
+import { describeValue, dimAt, formatShape, normalizeAxis, shapesEqual } from "../shape.js";
 import { zerosLike } from "../tensor/create.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp, type Op } from "./define-op.js";
+import { slice } from "./slice.js";
 
-/** Checks an index tensor for gather/scatterAdd: int32, same rank, sizes and values in range. */
-function checkIndex(
-  op: string,
-  x: Tensor,
-  axis: number,
-  index: Tensor,
-  srcShape?: readonly number[],
-): void {
+/**
+ * Checks an index tensor for gather/scatter/scatterAdd: an int32 Tensor of x's rank, no larger
+ * than x off `axis`, every value a valid position along `axis` (else an IndexError naming it).
+ */
+export function checkIndex(op: string, x: Tensor, axis: number, index: unknown): Tensor {
+  if (!(index instanceof Tensor))
+    throw new ArgumentError(`${op}: index must be an int32 Tensor, got ${describeValue(index)}`);
   if (index.dtype !== "int32")
     throw new DTypeError(`${op}: index must be int32, got ${index.dtype}`);
   if (index.ndim !== x.ndim) {
@@ -27,18 +27,31 @@ function checkIndex(
       );
     }
   });
-  if (srcShape && !index.shape.every((d, k) => d === srcShape[k])) {
-    throw new ShapeError(
-      `${op}: src has shape ${formatShape(srcShape)} but index has shape ${formatShape(index.shape)}; they must match`,
-    );
-  }
   const n = dimAt(x.shape, axis);
   for (const [i, v] of index._data.entries()) {
     if (v < 0 || v >= n)
-      throw new ArgumentError(
-        `${op}: index value ${v} at flat position ${i} is out of range for axis ${axis} of size ${n}`,
+      throw new IndexError(
+        `${op}: index value ${v} at flat position ${i} is out of range for axis ${axis} of size ${n} (valid: 0 to ${n - 1})`,
       );
   }
+  return index;
+}
+
+/**
+ * The part of src that index covers (PyTorch's scatter reads src[i][j] only where index has an
+ * entry): src must be at least as large as index on every axis.
+ */
+export function coveredSource(op: string, src: Tensor, index: Tensor): Tensor {
+  if (src.ndim !== index.ndim || index.shape.some((d, k) => d > dimAt(src.shape, k))) {
+    throw new ShapeError(
+      `${op}: src has shape ${formatShape(src.shape)} but index has shape ${formatShape(index.shape)}; src needs index's rank and at least its size on every axis`,
+    );
+  }
+  if (shapesEqual(src.shape, index.shape)) return src;
+  return slice(
+    src,
+    index.shape.map((d) => [0, d] as const),
+  );
 }
 
 const gatherOp: Op<[Tensor, Tensor], { axis: number }> = defineOp<
@@ -84,15 +97,15 @@ const scatterAddOp: Op<[Tensor, Tensor, Tensor], { axis: number }> = defineOp<
 export function gather(x: TensorLike, axis: number, index: Tensor): Tensor {
   const t = asTensor(x, undefined, "gather");
   const a = normalizeAxis("gather", axis, t.ndim);
-  if (!(index instanceof Tensor))
-    throw new ArgumentError(`gather: index must be an int32 Tensor, got ${describeValue(index)}`);
-  checkIndex("gather", t, a, index);
-  return gatherOp([t, index], { axis: a });
+  return gatherOp([t, checkIndex("gather", t, a, index)], { axis: a });
 }
 
 /**
  * A copy of `input` with each value of `src` added at the position `index` names along `axis`
- * (PyTorch's `torch.scatter_add`; here index and src have the same shape).
+ * (PyTorch's `torch.scatter_add`): for axis 0, out[index[i][j]][j] += src[i][j]. Repeated
+ * positions add up. src may be larger than index (only the part index covers is read), and index
+ * no larger than input off `axis`; an index value out of range is an IndexError. The gradient
+ * passes to input unchanged and reaches src gathered at the same positions.
  *
  * @example
  * scatterAdd(zeros([3]), 0, tensor([0, 0, 2], { dtype: "int32" }), tensor([1, 2, 3])); // [3, 0, 3]
@@ -106,6 +119,6 @@ export function scatterAdd(
   const t = asTensor(input, undefined, "scatterAdd");
   const s = asTensor(src, t.dtype, "scatterAdd");
   const a = normalizeAxis("scatterAdd", axis, t.ndim);
-  checkIndex("scatterAdd", t, a, index, s.shape);
-  return scatterAddOp([t, index, s], { axis: a });
+  const i = checkIndex("scatterAdd", t, a, index);
+  return scatterAddOp([t, i, coveredSource("scatterAdd", s, i)], { axis: a });
 }

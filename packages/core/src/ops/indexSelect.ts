@@ -1,4 +1,4 @@
-import { ArgumentError, DTypeError } from "../errors.js";
+import { ArgumentError, DTypeError, IndexError } from "../errors.js";
 import { describeValue, dimAt, formatShape, normalizeAxis } from "../shape.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
@@ -26,7 +26,7 @@ export function indexSelect(x: TensorLike, axis: number, index: Tensor): Tensor 
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     if (v < 0 || v >= n)
-      throw new ArgumentError(
+      throw new IndexError(
         `indexSelect: index value ${v} at position ${i} is out of range for axis ${axis} of size ${n} (input shape ${formatShape(t.shape)})`,
       );
   }

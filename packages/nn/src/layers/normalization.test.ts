@@ -85,7 +85,7 @@ describe("RMSNorm", () => {
       [1e-9, -2e-9],
       [3, 4],
     ].flatMap((r) => {
-      const ms = (r[0] ** 2 + (r[1] as number) ** 2) / 2;
+      const ms = r.reduce((s, v) => s + v * v, 0) / r.length;
       return r.map((v) => v / Math.sqrt(ms + eps));
     });
     expectClose(rms.call(x), want);

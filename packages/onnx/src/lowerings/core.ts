@@ -29,7 +29,7 @@ function argExtremum(opType: "ArgMax" | "ArgMin"): OnnxLowering<unknown> {
   return rule<ReduceAttrs>((ctx) => {
     const [axis] = ctx.attrs.axes;
     if (ctx.attrs.axes.length !== 1 || axis === undefined)
-      ctx.fail(`expects exactly one axis, got [${ctx.attrs.axes.join(", ")}]`);
+      return ctx.fail(`expects exactly one axis, got [${ctx.attrs.axes.join(", ")}]`);
     const i = ctx.node(opType, [ctx.input(0).name], {
       axis: { i: axis },
       keepdims: { i: ctx.attrs.keepDims ? 1 : 0 },

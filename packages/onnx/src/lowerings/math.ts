@@ -15,6 +15,63 @@ function logBase(base: number): OnnxLowering<unknown> {
   return rule((ctx) => ctx.node("Div", [ctx.node("Log", [x(ctx)]), ctx.scalar(Math.log(base))]));
 }
 
+// NOTE: Giles' single-precision erfinv ("Approximating the erfinv function", GPU Computing Gems,
+// 2011): two polynomials in w = −ln((1 − y)(1 + y)), relative error below 3e-7 on (−1, 1) (measured
+// against PyTorch's erfinv: 1.3e-7 evaluated in float64, 2.6e-7 in float32), as accurate as float32
+// holds. A float64 graph gets the same float32 accuracy: a Newton step would need erf in float64,
+// and ONNX Runtime implements Erf for float32 only.
+const ERFINV_CENTRAL = [
+  2.81022636e-8, 3.43273939e-7, -3.5233877e-6, -4.39150654e-6, 0.00021858087, -0.00125372503,
+  -0.00417768164, 0.246640727, 1.50140941,
+];
+const ERFINV_TAIL = [
+  -0.000200214257, 0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773, -0.0076224613,
+  0.00943887047, 1.00167406, 2.83297682,
+];
+
+/** c₀wⁿ + … + cₙ by Horner's rule, as ONNX nodes. */
+function horner(ctx: OnnxLoweringContext<unknown>, coefficients: readonly number[], w: string) {
+  let p = ctx.scalar(coefficients[0] ?? 0);
+  for (const c of coefficients.slice(1))
+    p = ctx.node("Add", [ctx.node("Mul", [p, w]), ctx.scalar(c)]);
+  return p;
+}
+
+function erfinvLowering(ctx: OnnxLoweringContext<unknown>): string {
+  const y = x(ctx);
+  const one = ctx.scalar(1);
+  const w = ctx.node("Neg", [
+    ctx.node("Log", [ctx.node("Mul", [ctx.node("Sub", [one, y]), ctx.node("Add", [one, y])])]),
+  ]);
+  const central = horner(ctx, ERFINV_CENTRAL, ctx.node("Sub", [w, ctx.scalar(2.5)]));
+  const tail = horner(ctx, ERFINV_TAIL, ctx.node("Sub", [ctx.node("Sqrt", [w]), ctx.scalar(3)]));
+  const p = ctx.node("Where", [ctx.node("Less", [w, ctx.scalar(5)]), central, tail]);
+  const r = ctx.node("Mul", [p, y]);
+  // ±1 gives ±Infinity (y/0), as Fluxion's; |y| > 1 is already NaN (the log of a negative)
+  const edge = ctx.node("Equal", [ctx.node("Abs", [y]), one]);
+  return ctx.node("Where", [edge, ctx.node("Div", [y, ctx.scalar(0)]), r]);
+}
+
+// atan(y/x), moved by ±π into the left half-plane (+π where y ≥ 0, −π where y < 0) and ±π/2 on
+// the y axis (x = 0, where y/x would be ±∞ or NaN; 0 at the origin, as Fluxion's atan2(0, 0)).
+// NOTE: as a composition it differs from Fluxion's atan2 only for signed zeros (atan2(−0, −1) is
+// π here, −π in IEEE) and where both arguments are infinite (NaN here, a multiple of π/4 in IEEE).
+function atan2Lowering(ctx: OnnxLoweringContext<unknown>): string {
+  const y = x(ctx);
+  const xx = x(ctx, 1);
+  const zero = ctx.scalar(0);
+  const base = ctx.node("Atan", [ctx.node("Div", [y, xx])]);
+  const shift = ctx.node("Where", [
+    ctx.node("Less", [y, zero]),
+    ctx.scalar(-Math.PI),
+    ctx.scalar(Math.PI),
+  ]);
+  const left = ctx.node("Add", [base, shift]);
+  const onAxis = ctx.node("Mul", [ctx.node("Sign", [y]), ctx.scalar(Math.PI / 2)]);
+  const offAxis = ctx.node("Where", [ctx.node("Less", [xx, zero]), left, base]);
+  return ctx.node("Where", [ctx.node("Equal", [xx, zero]), onAxis, offAxis]);
+}
+
 export const mathLowerings: Readonly<Record<string, OnnxLowering<unknown>>> = {
   sin: elementwise("Sin"),
   cos: elementwise("Cos"),
@@ -41,7 +98,7 @@ export const mathLowerings: Readonly<Record<string, OnnxLowering<unknown>>> = {
   rsqrt: rule((ctx) => ctx.node("Reciprocal", [ctx.node("Sqrt", [x(ctx)])])),
   // 1 − erf x: loses the relative accuracy of Fluxion's erfc where erf x is near 1
   erfc: rule((ctx) => ctx.node("Sub", [ctx.scalar(1), ctx.node("Erf", [x(ctx)])])),
-  erfinv: rule((ctx) => ctx.fail("ONNX has no erfinv operator")),
+  erfinv: rule(erfinvLowering),
   log2: logBase(2),
   log10: logBase(10),
   exp2: rule((ctx) => ctx.node("Pow", [ctx.scalar(2), x(ctx)])),
@@ -54,7 +111,7 @@ export const mathLowerings: Readonly<Record<string, OnnxLowering<unknown>>> = {
     ]);
     return ctx.cast(ctx.node("Not", [bad]), "bool", "int32");
   }),
-  atan2: rule((ctx) => ctx.fail("ONNX has no atan2 operator")),
+  atan2: rule(atan2Lowering),
   hypot: rule((ctx) =>
     ctx.node("Sqrt", [
       ctx.node("Add", [ctx.node("Mul", [x(ctx), x(ctx)]), ctx.node("Mul", [x(ctx, 1), x(ctx, 1)])]),

@@ -2,8 +2,19 @@ import type { Backend } from "../backend.js";
 import { activation, activationGrad, softmax, softmaxGrad } from "./activation.js";
 import { binary, cast, clamp, unary, where } from "./elementwise.js";
 import { matmul } from "./matmul.js";
-import { concat, expand, gather, permute, scatterAdd, slice, sliceScatter } from "./movement.js";
+import {
+  concat,
+  expand,
+  gather,
+  permute,
+  scatter,
+  scatterAdd,
+  slice,
+  sliceScatter,
+} from "./movement.js";
 import { reduce } from "./reduce.js";
+import { scan } from "./scan.js";
+import { argsort } from "./sort.js";
 
 /** The portable backend: plain TypeScript over typed arrays, correct everywhere. */
 export const cpuBackend: Backend = {
@@ -13,6 +24,8 @@ export const cpuBackend: Backend = {
   binary,
   where,
   reduce,
+  scan,
+  argsort,
   matmul,
   permute,
   expand,
@@ -20,6 +33,7 @@ export const cpuBackend: Backend = {
   sliceScatter,
   concat,
   gather,
+  scatter,
   scatterAdd,
   activation,
   activationGrad,

@@ -176,6 +176,23 @@ export function gather(
   return gatherOffsets(x, indexedOffsets(shape, axis, index, indexShape), outDtype);
 }
 
+export function scatter(
+  base: TypedArray,
+  shape: Shape,
+  axis: number,
+  index: TypedArray,
+  src: TypedArray,
+  indexShape: Shape,
+  outDtype: DType,
+): TypedArray {
+  const out = allocate(outDtype, base.length);
+  out.set(base);
+  const offsets = indexedOffsets(shape, axis, index, indexShape);
+  // NOTE: where index repeats a position, the last write in row-major order wins
+  for (let i = 0; i < offsets.length; i++) out[offsets[i] as number] = src[i] as number;
+  return out;
+}
+
 export function scatterAdd(
   base: TypedArray,
   shape: Shape,

@@ -62,6 +62,14 @@ const kernels = {
     }
     return m;
   },
+  // int32 products wrap around as int32 arithmetic does (Math.imul), as PyTorch's integer overflow
+  prod: (x, start, n) => {
+    let p = 1;
+    if (x instanceof Int32Array)
+      for (let i = start, end = start + n; i < end; i++) p = Math.imul(p, x[i] as number);
+    else for (let i = start, end = start + n; i < end; i++) p *= x[i] as number;
+    return p;
+  },
   // argmax/argmin: the first index of the extreme value; a NaN counts as the extreme, as in PyTorch
   argmax: (x, start, n) => {
     let m = x[start] as number;
