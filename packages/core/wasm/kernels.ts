@@ -959,12 +959,14 @@ const CHUNK_MASK: i64 = (1 << 17) - 1;
  */
 function takeChunk(ctl: usize, job: i32): i32 {
   const counter = ctl + ((Control.counter as usize) << 2);
-  for (;;) {
-    const c = atomic.load<i64>(counter);
-    if (((c >>> (2 * CHUNK_BITS)) as i32) !== job) return -1;
-    const next = c & CHUNK_MASK;
-    if (next >= ((c >> CHUNK_BITS) & CHUNK_MASK)) return -1;
-    if (atomic.cmpxchg<i64>(counter, c, c + 1) === c) return next as i32;
+  let c = atomic.load<i64>(counter);
+  while (
+    ((c >>> (2 * CHUNK_BITS)) as i32) === job &&
+    (c & CHUNK_MASK) < ((c >> CHUNK_BITS) & CHUNK_MASK)
+  ) {
+    const seen = atomic.cmpxchg<i64>(counter, c, c + 1);
+    if (seen === c) return (c & CHUNK_MASK) as i32;
+    c = seen;
   }
   return -1;
 }

@@ -160,9 +160,18 @@ function matmulWasm(
   const bcs = transB ? k : 1;
   const panel = ex.gemmPanelCols(f64);
   const cap = Math.ceil(m / 4) * Math.ceil(n / panel);
-  const threads = threadsFor(rt, m * n * k, MIN_THREADED_WORK, cap);
+  let threads = threadsFor(rt, m * n * k, MIN_THREADED_WORK, cap);
   const scratch = rt.allocBytes(scratchBytes * threads);
   const pool = rt.pool;
+  let packed = 0;
+  if (threads > 1) {
+    // op(B) packed whole: where that would not fit in wasm32's memory, one thread does without
+    try {
+      packed = rt.allocBytes((f64 ? ex.gemm64PackedElems(k, n) : ex.gemmPackedElems(k, n)) * size);
+    } catch {
+      threads = 1;
+    }
+  }
   if (threads === 1 || !pool) {
     const gemm = f64 ? ex.gemm64 : ex.gemm;
     for (let t = 0; t < aBatch.length; t++) {
@@ -179,9 +188,6 @@ function matmulWasm(
     }
     return c;
   }
-  const packed = rt.allocBytes(
-    (f64 ? ex.gemm64PackedElems(k, n) : ex.gemmPackedElems(k, n)) * size,
-  );
   const { rows, cols, tiles } = tiling(m, n, k, threads, panel);
   const packChunk = Math.max(1, Math.ceil(Math.ceil(n / panel) / (4 * threads)));
   const packChunks = Math.ceil(Math.ceil(n / panel) / packChunk);
