@@ -44,19 +44,26 @@ export enum Job {
   unary = 2,
   activation = 3,
   activationGrad = 4,
+  packB = 5,
+  packB64 = 6,
 }
 
 export namespace Control {
   export const kind: i32 = 0;
   export const op: i32 = 1;
   export const chunk: i32 = 2;
-  export const counter: i32 = 3;
+  export const spare: i32 = 3;
   export const args: i32 = 4;
   export const scratchStride: i32 = 16;
+  export const counter: i32 = 24;
+  export const completed: i32 = 26;
   export const slots: i32 = 32;
   export const slotWords: i32 = 16;
   export const seq: i32 = 0;
   export const done: i32 = 1;
   export const started: i32 = 2;
+  export const taken: i32 = 3;
+  export const woke: i32 = 4;
+  export const ended: i32 = 6;
   export const maxWorkers: i32 = 3;
 }

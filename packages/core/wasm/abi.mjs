@@ -17,7 +17,7 @@ export const ops = {
   /** activationF32, activationGradF32 */
   activation: ["relu", "sigmoid", "tanh", "geluTanh"],
   /** runJob: what every thread runs, in chunks taken from a shared counter */
-  job: ["gemm", "gemm64", "unary", "activation", "activationGrad"],
+  job: ["gemm", "gemm64", "unary", "activation", "activationGrad", "packB", "packB64"],
 };
 
 // The control block (i32 words from its start): the job every thread takes chunks of, then one
@@ -29,17 +29,29 @@ export const control = {
   op: 1,
   /** columns (gemm) or elements (elementwise) per chunk */
   chunk: 2,
-  /** the next chunk to take (atomic) */
-  counter: 3,
-  /** gemm: m n k a ars acs b brs bcs c ldc scratch; elementwise: x y g n */
+  /** (unused) */
+  spare: 3,
+  /** gemm: m n k a ars acs pb c ldc scratch tileRows tileCols (tiles of C over op(B) packed
+   * whole at pb); packB: k n b brs bcs pb; elementwise: x y g n */
   args: 4,
   /** bytes of scratch per thread (thread t uses scratch + t·scratchStride) */
   scratchStride: 16,
+  /** the chunk counter, an i64 (8-byte aligned): job number (30 bits) · 2³⁴ + chunks · 2¹⁷ +
+   * next chunk. A thread takes a chunk by compare-and-swap only while the job number is the one
+   * it was woken for, so a worker that wakes late never takes a chunk of a later job. */
+  counter: 24,
+  /** chunks finished (atomic); the thread finishing the last one notifies the caller */
+  completed: 26,
   /** first worker slot, words per slot, and the words of a slot */
   slots: 32,
   slotWords: 16,
   seq: 0,
   done: 1,
   started: 2,
+  /** a worker's statistics for its last job: chunks it ran, and (float64 at these word offsets)
+   * when it woke and when it finished, in ms since the epoch (performance.timeOrigin + now()) */
+  taken: 3,
+  woke: 4,
+  ended: 6,
   maxWorkers: 3,
 };

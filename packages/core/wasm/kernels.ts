@@ -43,6 +43,8 @@ const NR64: i32 = 4;
 const MC64: i32 = 64;
 const KC: i32 = 256;
 const NC: i32 = 1024;
+/** Column block of a threaded tile whose A is read in place (see gemmTile). */
+const NC_TILE: i32 = 256;
 
 function tileRows<T>(): i32 {
   return sizeof<T>() === 4 ? MR32 : MR64;
@@ -263,12 +265,75 @@ function micro<T>(
   else micro32x4(kc, a, ar, ak, b, c, ldc, accumulate);
 }
 
+// One KC-deep block of C's rows [0, m) × columns [0, nc): C (+)= op(A)[:, pc..pc+kc) · packed B,
+// where `ablock` points at op(A)'s element (0, pc), `pb` at the block's first packed NR-column
+// panel (panels kc·NR elements apart) and `c` at C's element (0, 0) of the block. Every driver
+// (one thread, or a tile of a threaded job) goes through here, so each element of C is computed by
+// the same instructions in the same order whatever the split.
+function macroBlock<T>(
+  m: i32,
+  nc: i32,
+  kc: i32,
+  ablock: usize,
+  ars: i32,
+  acs: i32,
+  pb: usize,
+  c: usize,
+  ldc: usize,
+  accumulate: bool,
+  pa: usize,
+  tile: usize,
+): void {
+  const MR = tileRows<T>();
+  const NR = tileCols<T>();
+  const MC = blockRows<T>();
+  const S = sizeof<T>();
+  const direct = acs === 1;
+  for (let ic = 0; ic < m; ic += MC) {
+    const mc = min(MC, m - ic);
+    const a0 = ablock + ((ic * ars) as usize) * S;
+    // rows [0, whole) are read in place when direct; the rest come packed from pa
+    const whole = direct ? mc - (mc % MR) : 0;
+    if (whole < mc) {
+      packA<T>(a0 + ((whole * ars) as usize) * S, ars, acs, mc - whole, kc, pa);
+    }
+    for (let jr = 0; jr < nc; jr += NR) {
+      const cols = min(NR, nc - jr);
+      const bp = pb + ((jr * kc) as usize) * S;
+      for (let ir = 0; ir < mc; ir += MR) {
+        const rows = min(MR, mc - ir);
+        const inPlace = ir < whole;
+        const ap = inPlace
+          ? a0 + ((ir * ars) as usize) * S
+          : pa + (((ir - whole) * kc) as usize) * S;
+        const ar: usize = inPlace ? (ars as usize) * S : S;
+        const ak: usize = inPlace ? S : (MR as usize) * S;
+        const cp = c + ((ic + ir) as usize) * ldc + (jr as usize) * S;
+        if (rows === MR && cols === NR) {
+          micro<T>(kc, ap, ar, ak, bp, cp, ldc, accumulate);
+        } else {
+          // an edge tile: computed into a full MR×NR tile, then its valid part copied out
+          micro<T>(kc, ap, ar, ak, bp, tile, (NR as usize) * S, false);
+          for (let r = 0; r < rows; r++) {
+            for (let q = 0; q < cols; q++) {
+              const d = cp + (r as usize) * ldc + (q as usize) * S;
+              const v = load<T>(tile + ((r * NR + q) as usize) * S);
+              store<T>(d, accumulate ? load<T>(d) + v : v);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
 /**
  * C[m×n] (row-major at c, rows ldcElems apart) = op(A)·op(B) in T (f32 or f64), where element
  * (i, p) of op(A) is at a + S·(i·ars + p·acs) and element (p, j) of op(B) at b + S·(p·brs + j·bcs).
  * `scratch` holds scratchBytes<T>() bytes. A row-major op(A) (acs = 1) is read in place, as
  * XNNPACK does; only its last, partial row panel is packed (zero-padded). A transposed one is
- * packed, so it costs the same.
+ * packed, so it costs the same. This is the one-thread driver: each KC×NC block of op(B) is packed
+ * just before use, while it is hot in cache.
  */
 function gemmBlocked<T>(
   m: i32,
@@ -284,15 +349,12 @@ function gemmBlocked<T>(
   ldcElems: i32,
   scratch: usize,
 ): void {
-  const MR = tileRows<T>();
-  const NR = tileCols<T>();
   const MC = blockRows<T>();
   const S = sizeof<T>();
   const pa = scratch;
   const pb = pa + ((MC * KC) as usize) * S;
   const tile = pb + ((KC * NC) as usize) * S;
   const ldc = (ldcElems as usize) * S;
-  const direct = acs === 1;
   if (k === 0) {
     for (let i = 0; i < m; i++) memory.fill(c + (i as usize) * ldc, 0, (n as usize) * S);
     return;
@@ -301,45 +363,97 @@ function gemmBlocked<T>(
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
-      const accumulate = pc > 0;
       packB<T>(b + ((pc * brs + jc * bcs) as usize) * S, brs, bcs, kc, nc, pb);
-      for (let ic = 0; ic < m; ic += MC) {
-        const mc = min(MC, m - ic);
-        const ablock = a + ((ic * ars + pc * acs) as usize) * S;
-        // rows [0, whole) are read in place when direct; the rest come packed from pa
-        const whole = direct ? mc - (mc % MR) : 0;
-        if (whole < mc) {
-          const first = ablock + ((whole * ars) as usize) * S;
-          packA<T>(first, ars, acs, mc - whole, kc, pa);
-        }
-        for (let jr = 0; jr < nc; jr += NR) {
-          const cols = min(NR, nc - jr);
-          const bp = pb + ((jr * kc) as usize) * S;
-          for (let ir = 0; ir < mc; ir += MR) {
-            const rows = min(MR, mc - ir);
-            const inPlace = ir < whole;
-            const ap = inPlace
-              ? ablock + ((ir * ars) as usize) * S
-              : pa + (((ir - whole) * kc) as usize) * S;
-            const ar: usize = inPlace ? (ars as usize) * S : S;
-            const ak: usize = inPlace ? S : (MR as usize) * S;
-            const cp = c + ((ic + ir) as usize) * ldc + ((jc + jr) as usize) * S;
-            if (rows === MR && cols === NR) {
-              micro<T>(kc, ap, ar, ak, bp, cp, ldc, accumulate);
-            } else {
-              // an edge tile: computed into a full MR×NR tile, then its valid part copied out
-              micro<T>(kc, ap, ar, ak, bp, tile, (NR as usize) * S, false);
-              for (let r = 0; r < rows; r++) {
-                for (let q = 0; q < cols; q++) {
-                  const d = cp + (r as usize) * ldc + (q as usize) * S;
-                  const v = load<T>(tile + ((r * NR + q) as usize) * S);
-                  store<T>(d, accumulate ? load<T>(d) + v : v);
-                }
-              }
-            }
-          }
-        }
-      }
+      const ablock = a + ((pc * acs) as usize) * S;
+      const cb = c + (jc as usize) * S;
+      macroBlock<T>(m, nc, kc, ablock, ars, acs, pb, cb, ldc, pc > 0, pa, tile);
+    }
+  }
+}
+
+// Threads share one packing of the whole of op(B): k × npad elements (npad = n rounded up to whole
+// NR-column panels), as KC-deep blocks one after another (block pc at pc·npad), each a row of
+// NR-column panels (panel j at j·kc·NR within its block). Packing it is a job of its own (chunks of
+// panels), then C is computed in tiles (row range × column range) that read it in place: each
+// thread reads only its own rows of A, and nothing is packed twice.
+
+/** Elements of op(B) packed whole for the threaded driver (see packPanels). */
+function packedElems<T>(k: i32, n: i32): i32 {
+  const NR = tileCols<T>();
+  return k * (((n + NR - 1) / NR) * NR);
+}
+
+/** Packs NR-column panels [p0, p1) of op(B) (k × n, strides as in gemmBlocked), every depth block. */
+function packPanels<T>(
+  k: i32,
+  n: i32,
+  b: usize,
+  brs: i32,
+  bcs: i32,
+  p0: i32,
+  p1: i32,
+  dst: usize,
+): void {
+  const NR = tileCols<T>();
+  const S = sizeof<T>();
+  const npad = ((n + NR - 1) / NR) * NR;
+  const j0 = p0 * NR;
+  const j1 = min(n, p1 * NR);
+  if (j0 >= j1) return;
+  for (let pc = 0; pc < k; pc += KC) {
+    const kc = min(KC, k - pc);
+    const src = b + ((pc * brs + j0 * bcs) as usize) * S;
+    packB<T>(src, brs, bcs, kc, j1 - j0, dst + ((pc * npad + j0 * kc) as usize) * S);
+  }
+}
+
+/**
+ * Rows [i0, i1) × columns [j0, j1) of C = op(A)·op(B), with op(B) already packed whole at pb
+ * (packPanels); j0 is a multiple of NR. Blocked as gemmBlocked is (same KC blocks, same order), so
+ * every element gets the same bits as on one thread.
+ */
+function gemmTile<T>(
+  i0: i32,
+  i1: i32,
+  j0: i32,
+  j1: i32,
+  n: i32,
+  k: i32,
+  a: usize,
+  ars: i32,
+  acs: i32,
+  pb: usize,
+  c: usize,
+  ldcElems: i32,
+  scratch: usize,
+): void {
+  const NR = tileCols<T>();
+  const MC = blockRows<T>();
+  const S = sizeof<T>();
+  const npad = ((n + NR - 1) / NR) * NR;
+  const pa = scratch;
+  const tile = pa + ((MC * KC) as usize) * S;
+  const ldc = (ldcElems as usize) * S;
+  const c0 = c + (i0 as usize) * ldc;
+  if (k === 0) {
+    for (let i = i0; i < i1; i++)
+      memory.fill(c + (i as usize) * ldc + (j0 as usize) * S, 0, ((j1 - j0) as usize) * S);
+    return;
+  }
+  // NOTE: narrower column blocks than one thread's NC when A is read in place: the block of packed
+  // B a thread sweeps for each MC rows (KC × 256 floats, 256 KB) then stays in its core's L2
+  // instead of a 1 MB block streamed from the shared L3 while the other core streams it too (the
+  // former column chunks had 128 KB blocks). A transposed A keeps NC, so that its packing is not
+  // repeated for each column block. (Not measurable on today's loaded machine: re-check quiet.)
+  const ncMax = acs === 1 ? NC_TILE : NC;
+  for (let jc = j0; jc < j1; jc += ncMax) {
+    const nc = min(ncMax, j1 - jc);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = min(KC, k - pc);
+      const ablock = a + ((i0 * ars + pc * acs) as usize) * S;
+      const bblock = pb + ((pc * npad + jc * kc) as usize) * S;
+      const cb = c0 + (jc as usize) * S;
+      macroBlock<T>(i1 - i0, nc, kc, ablock, ars, acs, bblock, cb, ldc, pc > 0, pa, tile);
     }
   }
 }
@@ -378,6 +492,31 @@ export function gemm64(
   scratch: usize,
 ): void {
   gemmBlocked<f64>(m, n, k, a, ars, acs, b, brs, bcs, c, ldc, scratch);
+}
+
+/** Columns of a packed panel of op(B) (tile widths of a threaded gemm are multiples of it). */
+export function gemmPanelCols(double: bool): i32 {
+  return double ? NR64 : NR32;
+}
+
+/** Elements (float32) of op(B) packed whole for a threaded float32 gemm (k × n). */
+export function gemmPackedElems(k: i32, n: i32): i32 {
+  return packedElems<f32>(k, n);
+}
+
+/** Elements (float64) of op(B) packed whole for a threaded float64 gemm (k × n). */
+export function gemm64PackedElems(k: i32, n: i32): i32 {
+  return packedElems<f64>(k, n);
+}
+
+/** Packs all of float32 op(B) (k × n) for the threaded gemm, on the calling thread. */
+export function gemmPack(k: i32, n: i32, b: usize, brs: i32, bcs: i32, dst: usize): void {
+  packPanels<f32>(k, n, b, brs, bcs, 0, (n + NR32 - 1) / NR32, dst);
+}
+
+/** Packs all of float64 op(B) (k × n) for the threaded gemm64, on the calling thread. */
+export function gemm64Pack(k: i32, n: i32, b: usize, brs: i32, bcs: i32, dst: usize): void {
+  packPanels<f64>(k, n, b, brs, bcs, 0, (n + NR64 - 1) / NR64, dst);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -832,38 +971,97 @@ function word(ctl: usize, i: i32): i32 {
   return load<i32>(ctl + ((i as usize) << 2));
 }
 
-/** Runs chunks of the job at `ctl` as thread `thread` (0 = the caller) until none are left. */
-export function runJob(ctl: usize, thread: i32): void {
+const CHUNK_BITS: i64 = 17;
+const CHUNK_MASK: i64 = (1 << 17) - 1;
+
+/**
+ * The next chunk of job `job` at `ctl` for this thread, or -1 when none is left or the control
+ * block holds another job already (see Control.counter in abi.mjs).
+ */
+function takeChunk(ctl: usize, job: i32): i32 {
+  const counter = ctl + ((Control.counter as usize) << 2);
+  let c = atomic.load<i64>(counter);
+  while (
+    ((c >>> (2 * CHUNK_BITS)) as i32) === job &&
+    (c & CHUNK_MASK) < ((c >> CHUNK_BITS) & CHUNK_MASK)
+  ) {
+    const seen = atomic.cmpxchg<i64>(counter, c, c + 1);
+    if (seen === c) return (c & CHUNK_MASK) as i32;
+    c = seen;
+  }
+  return -1;
+}
+
+/** Counts a finished chunk of the job at `ctl`; the last one wakes the caller waiting for them. */
+function chunkDone(ctl: usize): void {
+  const completed = ctl + ((Control.completed as usize) << 2);
+  const total = ((atomic.load<i64>(ctl + ((Control.counter as usize) << 2)) >> CHUNK_BITS) &
+    CHUNK_MASK) as i32;
+  if (atomic.add<i32>(completed, 1) + 1 === total) atomic.notify(completed, 1);
+}
+
+/**
+ * Runs chunks of job number `job` (the control block at `ctl`) as thread `thread` (0 = the caller)
+ * until none are left; returns how many chunks this thread ran (the pool's statistics).
+ */
+export function runJob(ctl: usize, thread: i32, job: i32): i32 {
   if (!ASC_FEATURE_THREADS) unreachable();
-  else {
+  let taken = 0;
+  if (ASC_FEATURE_THREADS) {
     const kind = word(ctl, Control.kind);
     const op = word(ctl, Control.op);
     const chunk = word(ctl, Control.chunk);
-    const counter = ctl + ((Control.counter as usize) << 2);
     const A = Control.args;
     if (kind === Job.gemm || kind === Job.gemm64) {
-      const S: usize = kind === Job.gemm ? 4 : 8;
+      // tiles of C, rows first: args m n k a ars acs pb c ldc scratch tileRows tileCols
+      const m = word(ctl, A);
       const n = word(ctl, A + 1);
-      const bcs = word(ctl, A + 8);
+      const k = word(ctl, A + 2);
+      const a = word(ctl, A + 3) as usize;
+      const ars = word(ctl, A + 4);
+      const acs = word(ctl, A + 5);
+      const pb = word(ctl, A + 6) as usize;
+      const c = word(ctl, A + 7) as usize;
+      const ldc = word(ctl, A + 8);
       const scratch =
-        (word(ctl, A + 11) as usize) +
+        (word(ctl, A + 9) as usize) +
         (thread as usize) * (word(ctl, Control.scratchStride) as usize);
+      const th = word(ctl, A + 10);
+      const tw = word(ctl, A + 11);
+      const across = (n + tw - 1) / tw;
+      const tiles = ((m + th - 1) / th) * across;
       for (;;) {
-        const j0 = atomic.add<i32>(counter, 1) * chunk;
-        if (j0 >= n) break;
-        const nw = min(chunk, n - j0);
-        const m = word(ctl, A);
-        const k = word(ctl, A + 2);
-        const a = word(ctl, A + 3) as usize;
-        const ars = word(ctl, A + 4);
-        const acs = word(ctl, A + 5);
-        const b = (word(ctl, A + 6) as usize) + ((j0 * bcs) as usize) * S;
-        const brs = word(ctl, A + 7);
-        const c = (word(ctl, A + 9) as usize) + (j0 as usize) * S;
-        const ldc = word(ctl, A + 10);
+        const t = takeChunk(ctl, job);
+        if (t < 0 || t >= tiles) break;
+        taken++;
+        const i0 = (t / across) * th;
+        const j0 = (t % across) * tw;
+        const i1 = min(m, i0 + th);
+        const j1 = min(n, j0 + tw);
         if (kind === Job.gemm)
-          gemmBlocked<f32>(m, nw, k, a, ars, acs, b, brs, bcs, c, ldc, scratch);
-        else gemmBlocked<f64>(m, nw, k, a, ars, acs, b, brs, bcs, c, ldc, scratch);
+          gemmTile<f32>(i0, i1, j0, j1, n, k, a, ars, acs, pb, c, ldc, scratch);
+        else gemmTile<f64>(i0, i1, j0, j1, n, k, a, ars, acs, pb, c, ldc, scratch);
+        chunkDone(ctl);
+      }
+    } else if (kind === Job.packB || kind === Job.packB64) {
+      // chunks of `chunk` NR-column panels: args k n b brs bcs dst
+      const k = word(ctl, A);
+      const n = word(ctl, A + 1);
+      const b = word(ctl, A + 2) as usize;
+      const brs = word(ctl, A + 3);
+      const bcs = word(ctl, A + 4);
+      const dst = word(ctl, A + 5) as usize;
+      const NR = kind === Job.packB ? NR32 : NR64;
+      const panels = (n + NR - 1) / NR;
+      for (;;) {
+        const q = takeChunk(ctl, job);
+        const p0 = q * chunk;
+        if (q < 0 || p0 >= panels) break;
+        taken++;
+        const p1 = min(panels, p0 + chunk);
+        if (kind === Job.packB) packPanels<f32>(k, n, b, brs, bcs, p0, p1, dst);
+        else packPanels<f64>(k, n, b, brs, bcs, p0, p1, dst);
+        chunkDone(ctl);
       }
     } else {
       const x = word(ctl, A) as usize;
@@ -871,14 +1069,18 @@ export function runJob(ctl: usize, thread: i32): void {
       const g = word(ctl, A + 2) as usize;
       const n = word(ctl, A + 3);
       for (;;) {
-        const i0 = atomic.add<i32>(counter, 1) * chunk;
-        if (i0 >= n) break;
+        const q = takeChunk(ctl, job);
+        const i0 = q * chunk;
+        if (q < 0 || i0 >= n) break;
+        taken++;
         const len = min(chunk, n - i0);
         const o = (i0 as usize) << 2;
         if (kind === Job.unary) unaryF32(op, x + o, y + o, len);
         else if (kind === Job.activation) activationF32(op, x + o, y + o, len);
         else activationGradF32(op, g + o, x + o, y + o, len);
+        chunkDone(ctl);
       }
     }
   }
+  return taken;
 }

@@ -39,21 +39,34 @@ export const activationCodes = { relu: 0, sigmoid: 1, tanh: 2, geluTanh: 3 } as 
 };
 
 /** Codes of the job kinds (see wasm/abi.mjs). */
-export const jobCodes = { gemm: 0, gemm64: 1, unary: 2, activation: 3, activationGrad: 4 } as const;
+export const jobCodes = {
+  gemm: 0,
+  gemm64: 1,
+  unary: 2,
+  activation: 3,
+  activationGrad: 4,
+  packB: 5,
+  packB64: 6,
+} as const;
 
 /** Word offsets of the threads' control block (see wasm/abi.mjs). */
 export const control = {
   kind: 0,
   op: 1,
   chunk: 2,
-  counter: 3,
+  spare: 3,
   args: 4,
   scratchStride: 16,
+  counter: 24,
+  completed: 26,
   slots: 32,
   slotWords: 16,
   seq: 0,
   done: 1,
   started: 2,
+  taken: 3,
+  woke: 4,
+  ended: 6,
   maxWorkers: 3,
 } as const;
 
@@ -89,6 +102,11 @@ export interface KernelExports {
     ldc: number,
     scratch: number,
   ): void;
+  gemmPanelCols(double: boolean): number;
+  gemmPackedElems(k: number, n: number): number;
+  gemm64PackedElems(k: number, n: number): number;
+  gemmPack(k: number, n: number, b: number, brs: number, bcs: number, dst: number): void;
+  gemm64Pack(k: number, n: number, b: number, brs: number, bcs: number, dst: number): void;
   unaryF32(op: number, x: number, y: number, n: number): void;
   binaryF32(op: number, a: number, as: number, b: number, bs: number, y: number, n: number): void;
   updateF32(op: number, y: number, x: number, alpha: number, n: number): void;
@@ -96,5 +114,5 @@ export interface KernelExports {
   reduceColsF32(op: number, x: number, rows: number, cols: number, y: number, acc: number): void;
   activationF32(op: number, x: number, y: number, n: number): void;
   activationGradF32(op: number, g: number, x: number, y: number, n: number): void;
-  runJob(ctl: number, thread: number): void;
+  runJob(ctl: number, thread: number, job: number): number;
 }

@@ -296,21 +296,68 @@ describe.each(builds)("wasm backend (%s build) conformance with the CPU backend"
     },
   );
 
+  it.each([
+    // [dtype, batch of A, batch of B, m, k, n]: several depth blocks (k > 256), ragged row and
+    // column tiles, a B packed by the threads together (k·n ≥ 2¹⁸), few rows (columns split too),
+    // batches with a broadcast or a per-element B, and float64
+    ["float32", [], [], 130, 600, 70],
+    ["float32", [], [], 16, 600, 500],
+    ["float32", [], [], 3, 200, 4000],
+    ["float32", [3], [], 40, 300, 200],
+    ["float32", [2], [2], 50, 270, 180],
+    ["float64", [], [], 66, 520, 90],
+    ["float64", [2], [], 33, 300, 260],
+  ] as const)(
+    "threaded %s matmul (batch %j·%j, m %i, k %i, n %i) gives the bits of one thread for every transpose",
+    (dtype, aBatch, bBatch, m, k, n) => {
+      const rng = rngFrom(m * 7 + n);
+      const before = getNumThreads();
+      try {
+        for (const [transA, transB] of [
+          [false, false],
+          [true, false],
+          [false, true],
+          [true, true],
+        ] as const) {
+          const aShape = [...aBatch, ...(transA ? [k, m] : [m, k])];
+          const bShape = [...bBatch, ...(transB ? [n, k] : [k, n])];
+          const outShape = [...(aBatch.length ? aBatch : bBatch), m, n];
+          const a = values(dtype, sizeOf(aShape), rng, 1, false);
+          const b = values(dtype, sizeOf(bShape), rng, 1, false);
+          setNumThreads(1);
+          const one = wasm.matmul(a, aShape, b, bShape, transA, transB, outShape, dtype);
+          setNumThreads(2);
+          const two = wasm.matmul(a, aShape, b, bShape, transA, transB, outShape, dtype);
+          const what = `${aShape}·${bShape} (transA ${transA}, transB ${transB})`;
+          expect(Array.from(two), what).toEqual(Array.from(one));
+          const want = cpuBackend.matmul(a, aShape, b, bShape, transA, transB, outShape, dtype);
+          const t = dtype === "float32" ? 1e-6 * (k + 1) : 2.3e-16 * (k + 1) ** 2;
+          expectClose(two, want, 0, t, what);
+        }
+      } finally {
+        setNumThreads(before);
+      }
+    },
+  );
+
   it("a narrow product with enough work for threads (n = 1..20 columns) agrees with the CPU", () => {
     // m·k·n above the threaded-work threshold (2²¹) for every n here, and C narrower than a chunk
     const rng = rngFrom(5);
     const [m, k] = [2000, 128];
     const before = getNumThreads();
     try {
-      for (const threads of [1, 2]) {
-        setNumThreads(threads);
-        for (let n = 1; n <= 20; n++) {
-          const a = values("float32", m * k, rng, 1, false);
-          const b = values("float32", k * n, rng, 1, false);
-          const got = wasm.matmul(a, [m, k], b, [k, n], false, false, [m, n], "float32");
-          const want = cpuBackend.matmul(a, [m, k], b, [k, n], false, false, [m, n], "float32");
-          expectClose(got, want, 0, 1e-6 * k, `matmul [${m}, ${k}]·[${k}, ${n}] on ${threads}`);
+      for (let n = 1; n <= 20; n++) {
+        const a = values("float32", m * k, rng, 1, false);
+        const b = values("float32", k * n, rng, 1, false);
+        const want = cpuBackend.matmul(a, [m, k], b, [k, n], false, false, [m, n], "float32");
+        const got: number[][] = [];
+        for (const threads of [1, 2]) {
+          setNumThreads(threads);
+          const c = wasm.matmul(a, [m, k], b, [k, n], false, false, [m, n], "float32");
+          expectClose(c, want, 0, 1e-6 * k, `matmul [${m}, ${k}]·[${k}, ${n}] on ${threads}`);
+          got.push(Array.from(c));
         }
+        expect(got[1], `n = ${n}: 2 threads vs 1`).toEqual(got[0]);
       }
     } finally {
       setNumThreads(before);

@@ -11,6 +11,7 @@ import {
   unaryCodes,
 } from "./abi.generated.js";
 import { buildAvailable, getRuntime, type WasmBuild, type WasmRuntime } from "./runtime.js";
+import { type JobStats, now, profileSink } from "./threads.js";
 
 /** A kernel's code in a table generated from wasm/abi.mjs, or undefined if wasm lacks it. */
 function codeOf<T extends object>(table: T, name: string): number | undefined {
@@ -74,11 +75,55 @@ function threadsFor(rt: WasmRuntime, work: number, min: number, cap = Infinity):
   return want > 1 && rt.pool ? 1 + rt.pool.ensure(want - 1) : 1;
 }
 
+/** From this many elements of op(B) on, threads share its packing; below, the caller packs it. */
+const MIN_THREADED_PACK = 1 << 18;
+
+/**
+ * How a threaded product is cut: tiles of `rows` × `cols` of C (cols a multiple of the packed
+ * panel width), rows first, so each thread reads only its rows of A and writes contiguous rows of C.
+ * About four tiles per thread for large products (a late or busy thread then does less), two for
+ * small ones; columns are split too only when C has too few rows.
+ */
+function tiling(m: number, n: number, k: number, threads: number, panel: number) {
+  const mr = 4; // the kernels' register tile height
+  const per = m * n * k >= 1 << 23 ? 4 : 2;
+  const target = per * threads;
+  const rows = Math.ceil(Math.ceil(m / target) / mr) * mr;
+  const rowTiles = Math.ceil(m / rows);
+  const panels = Math.ceil(n / panel);
+  const colTiles = Math.min(panels, Math.max(1, Math.ceil(target / rowTiles)));
+  const cols = Math.ceil(panels / colTiles) * panel;
+  return { rows, cols, tiles: rowTiles * Math.ceil(n / cols) };
+}
+
+/** What one matmul took, recorded while profiling is on (see profileSink); times in ms. */
+export interface MatmulProfile {
+  readonly m: number;
+  readonly n: number;
+  readonly k: number;
+  readonly batch: number;
+  readonly threads: number;
+  /** Copying A and B into wasm memory. */
+  readonly copyInMs: number;
+  /** Packing op(B) whole (threaded only; a job of the threads, or the caller's). */
+  readonly packMs: number;
+  /** The products: one thread's gemm calls, or the threaded jobs (with the caller's `during`). */
+  readonly computeMs: number;
+  /** Copying C out (with allocating it, on one thread). */
+  readonly copyOutMs: number;
+  /** The threads' statistics of the last compute job (null on one thread). */
+  readonly job: JobStats | null;
+}
+
 /**
  * Batched op(A)·op(B) in float32 or float64: one driver for both (the kernels' gemm and gemm64
- * share theirs too). Large products are cut into chunks of C's columns that threads take from a
- * shared counter: every element is computed by the same instructions in the same order whatever the
- * split, so results do not depend on the number of threads or on who computed what.
+ * share theirs too). On one thread, the kernels' gemm packs each block of op(B) just before using
+ * it. On several, op(B) is first packed whole into memory all threads read (a job of its own, or
+ * by the caller when small), then tiles of C (row ranges first) are taken from a shared counter;
+ * meanwhile the caller allocates the output array (its page faults and zeroing would otherwise be
+ * serial). Every element is computed by the same instructions in the same order whatever the
+ * split (the same depth blocks, the same micro-kernel), so results do not depend on the number of
+ * threads or on who computed what.
  */
 function matmulWasm(
   rt: WasmRuntime,
@@ -97,37 +142,98 @@ function matmulWasm(
   const n = outShape[r - 1] ?? 1;
   const k = (transA ? aShape[aShape.length - 2] : aShape[aShape.length - 1]) ?? 1;
   const [aBatch, bBatch] = batchOffsets(aShape, bShape, outShape);
+  const sink = profileSink();
+  const t0 = sink ? now() : 0;
   rt.reset();
   const pa = rt.put(a);
   const pb = rt.put(b);
+  const t1 = sink ? now() : 0;
+  let packMs = 0;
   const total = sizeOf(outShape);
   const pc = rt.allocBytes(total * size);
-  const scratchBytes = f64 ? rt.exports.gemm64ScratchBytes() : rt.exports.gemmScratchBytes();
+  const ex = rt.exports;
+  const scratchBytes = f64 ? ex.gemm64ScratchBytes() : ex.gemmScratchBytes();
   // element (i, p) of op(A) at i·ars + p·acs; element (p, j) of op(B) at p·brs + j·bcs
   const ars = transA ? 1 : k;
   const acs = transA ? m : 1;
   const brs = transB ? 1 : n;
   const bcs = transB ? k : 1;
-  const threads = threadsFor(rt, m * n * k, MIN_THREADED_WORK, Math.floor(n / 16));
+  const panel = ex.gemmPanelCols(f64);
+  const cap = Math.ceil(m / 4) * Math.ceil(n / panel);
+  let threads = threadsFor(rt, m * n * k, MIN_THREADED_WORK, cap);
   const scratch = rt.allocBytes(scratchBytes * threads);
-  // Each chunk re-packs all of op(A), so chunks are few (one per thread for ~8M multiply-adds, up
-  // to four per thread for large products, which balances a late or busy worker), and whole
-  // micro-tiles (8 columns) wide.
-  const perThread = Math.min(4, Math.max(1, Math.floor((m * n * k) / (1 << 23))));
-  const chunk = Math.max(16, Math.ceil(n / (perThread * threads) / 8) * 8);
-  const gemm = f64 ? rt.exports.gemm64 : rt.exports.gemm;
-  for (let t = 0; t < aBatch.length; t++) {
-    const ao = pa + (aBatch[t] ?? 0) * m * k * size;
-    const bo = pb + (bBatch[t] ?? 0) * k * n * size;
-    const co = pc + t * m * n * size;
-    const args = [m, n, k, ao, ars, acs, bo, brs, bcs, co, n, scratch] as const;
-    if (threads === 1 || !rt.pool) gemm(...args);
-    else {
-      const kind = f64 ? jobCodes.gemm64 : jobCodes.gemm;
-      rt.pool.run({ kind, op: 0, chunk, args, scratchStride: scratchBytes }, threads - 1);
+  const pool = rt.pool;
+  let packed = 0;
+  if (threads > 1) {
+    // op(B) packed whole: where that would not fit in wasm32's memory, one thread does without
+    try {
+      packed = rt.allocBytes((f64 ? ex.gemm64PackedElems(k, n) : ex.gemmPackedElems(k, n)) * size);
+    } catch {
+      threads = 1;
     }
   }
-  return f64 ? rt.takeF64(pc, total) : rt.take(pc, total);
+  if (threads === 1 || !pool) {
+    const gemm = f64 ? ex.gemm64 : ex.gemm;
+    for (let t = 0; t < aBatch.length; t++) {
+      const ao = pa + (aBatch[t] ?? 0) * m * k * size;
+      const bo = pb + (bBatch[t] ?? 0) * k * n * size;
+      gemm(m, n, k, ao, ars, acs, bo, brs, bcs, pc + t * m * n * size, n, scratch);
+    }
+    const t2 = sink ? now() : 0;
+    const c = f64 ? rt.takeF64(pc, total) : rt.take(pc, total);
+    if (sink) {
+      const copyOutMs = now() - t2;
+      const times = { copyInMs: t1 - t0, packMs, computeMs: t2 - t1, copyOutMs, job: null };
+      sink.push({ m, n, k, batch: aBatch.length, threads, ...times } satisfies MatmulProfile);
+    }
+    return c;
+  }
+  const { rows, cols, tiles } = tiling(m, n, k, threads, panel);
+  const packChunk = Math.max(1, Math.ceil(Math.ceil(n / panel) / (4 * threads)));
+  const packChunks = Math.ceil(Math.ceil(n / panel) / packChunk);
+  let out: Float32Array | Float64Array | null = null;
+  const allocate = () => {
+    out = f64 ? new Float64Array(total) : new Float32Array(total);
+    // touch one element per 4 KiB page now, while the workers compute
+    for (let i = 0, step = 4096 / size; i < total; i += step) out[i] = 0;
+  };
+  let lastB = -1;
+  for (let t = 0; t < aBatch.length; t++) {
+    const ao = pa + (aBatch[t] ?? 0) * m * k * size;
+    const bIndex = bBatch[t] ?? 0;
+    if (bIndex !== lastB) {
+      // a broadcast B (the same matrix for every batch element) is packed once
+      lastB = bIndex;
+      const bo = pb + bIndex * k * n * size;
+      const tp = sink ? now() : 0;
+      if (k * n < MIN_THREADED_PACK)
+        (f64 ? ex.gemm64Pack : ex.gemmPack)(k, n, bo, brs, bcs, packed);
+      else {
+        const kind = f64 ? jobCodes.packB64 : jobCodes.packB;
+        pool.run(
+          { kind, op: 0, chunk: packChunk, chunks: packChunks, args: [k, n, bo, brs, bcs, packed] },
+          threads - 1,
+        );
+      }
+      if (sink) packMs += now() - tp;
+    }
+    const co = pc + t * m * n * size;
+    const args = [m, n, k, ao, ars, acs, packed, co, n, scratch, rows, cols];
+    const kind = f64 ? jobCodes.gemm64 : jobCodes.gemm;
+    const job = { kind, op: 0, chunk: 1, chunks: tiles, args, scratchStride: scratchBytes };
+    pool.run(job, threads - 1, t === 0 ? allocate : undefined);
+  }
+  const t2 = sink ? now() : 0;
+  const result: Float32Array | Float64Array =
+    out ?? (f64 ? new Float64Array(0) : new Float32Array(0));
+  if (result instanceof Float64Array) result.set(rt.f64.subarray(pc / 8, pc / 8 + total));
+  else result.set(rt.f32.subarray(pc / 4, pc / 4 + total));
+  if (sink) {
+    const times = { copyInMs: t1 - t0, packMs, computeMs: t2 - t1 - packMs, copyOutMs: now() - t2 };
+    const job = pool.last;
+    sink.push({ m, n, k, batch: aBatch.length, threads, ...times, job } satisfies MatmulProfile);
+  }
+  return result;
 }
 
 /** From this many elements on, the costly elementwise kernels are split over threads. */
