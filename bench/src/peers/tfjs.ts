@@ -6,6 +6,7 @@ import "@tensorflow/tfjs-backend-cpu";
 // the union package's Node build registers them (it also pulls in layers, data and webgl, unused).
 import "@tensorflow/tfjs";
 import { setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import type { Step } from "../harness.js";
 import {
   GELU_A,
   GELU_C,
@@ -46,6 +47,12 @@ function gelu(x: tf.Tensor): tf.Tensor {
 
 /** TensorFlow.js on its cpu or wasm backend. Each step reads its result back, so it has finished. */
 export function tfjs(backend: "cpu" | "wasm"): Impl {
+  // tfjs has one global backend: the last library set up (tfjs-cpu) would otherwise run the
+  // interleaved steps of tfjs-wasm too. A step switches back first (once per run of steps).
+  const onBackend =
+    (step: () => unknown): Step =>
+    () =>
+      tf.getBackend() === backend ? step() : useBackend(backend).then(step);
   const keep: tf.Tensor[] = [];
   const vars = (data: Float32Array, shape: number[]) => {
     const v = tf.variable(tf.tensor(data, shape));
@@ -66,11 +73,11 @@ export function tfjs(backend: "cpu" | "wasm"): Impl {
       const a = tf.tensor(uniform(n * n, 1), [n, n]);
       const b = tf.tensor(uniform(n * n, 2), [n, n]);
       keep.push(a, b);
-      return () => {
+      return onBackend(() => {
         const c = tf.matMul(a, b, kind === "TN", kind === "NT");
         c.dataSync();
         c.dispose();
-      };
+      });
     },
     async mlp() {
       await useBackend(backend);
@@ -85,7 +92,7 @@ export function tfjs(backend: "cpu" | "wasm"): Impl {
       const classes = sizes[3] as number;
       const y = tf.tensor(oneHotF32(labels(batch, classes, 4), classes), [batch, classes]);
       keep.push(x, y);
-      return () => {
+      return onBackend(() => {
         const { value, grads } = tf.variableGrads(() => {
           let h: tf.Tensor = x;
           for (let l = 0; l < 3; l++) {
@@ -100,7 +107,7 @@ export function tfjs(backend: "cpu" | "wasm"): Impl {
         value.dispose();
         tf.dispose(grads);
         return loss;
-      };
+      });
     },
     async tanh20() {
       await useBackend(backend);
@@ -113,7 +120,7 @@ export function tfjs(backend: "cpu" | "wasm"): Impl {
         );
       const x = tf.tensor(uniform(batch * width, 5), [batch, width]);
       keep.push(x);
-      return () => {
+      return onBackend(() => {
         const { value, grads } = tf.variableGrads(() => {
           let h: tf.Tensor = x;
           for (let l = 0; l < layers; l++)
@@ -127,19 +134,19 @@ export function tfjs(backend: "cpu" | "wasm"): Impl {
         value.dispose();
         tf.dispose(grads);
         return loss;
-      };
+      });
     },
     async gelu() {
       await useBackend(backend);
       const x = tf.tensor(uniform(GELU_N, 6, -4, 4), [GELU_N]);
       keep.push(x);
       const vg = tf.valueAndGrad((v: tf.Tensor) => tf.sum(gelu(v)));
-      return () => {
+      return onBackend(() => {
         const { value, grad } = vg(x);
         grad.dataSync();
         value.dispose();
         grad.dispose();
-      };
+      });
     },
     dispose() {
       tf.dispose(keep);
