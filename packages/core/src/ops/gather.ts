@@ -72,17 +72,24 @@ const gatherOp: Op<[Tensor, Tensor], { axis: number }> = defineOp<
   ],
 });
 
+/** The dtype rule of scatter and scatterAdd: src must have the input's dtype, which the output keeps. */
+export function srcLikeBase(
+  [base, , src]: readonly [Tensor, Tensor, Tensor],
+  _attrs: unknown,
+  name: string,
+) {
+  if (src.dtype !== base.dtype)
+    throw new DTypeError(`${name}: src is ${src.dtype} but input is ${base.dtype}`);
+  return base.dtype;
+}
+
 const scatterAddOp: Op<[Tensor, Tensor, Tensor], { axis: number }> = defineOp<
   [Tensor, Tensor, Tensor],
   { axis: number }
 >({
   name: "scatterAdd",
   shape: ([base]) => base.shape,
-  dtype: ([base, , src], _attrs, name) => {
-    if (src.dtype !== base.dtype)
-      throw new DTypeError(`${name}: src is ${src.dtype} but input is ${base.dtype}`);
-    return base.dtype;
-  },
+  dtype: srcLikeBase,
   forward: (be, [base, index, src], { axis }, out) =>
     be.scatterAdd(base.data, base.shape, axis, index.data, src.data, index.shape, out.dtype),
   // base passes its gradient through; each src value was added at one position, so it reads it back

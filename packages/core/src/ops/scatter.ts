@@ -4,7 +4,7 @@ import { onesLike, zeros } from "../tensor/create.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
 import { asTensor } from "./convert.js";
 import { defineOp, type Op } from "./define-op.js";
-import { checkIndex, coveredSource, gather } from "./gather.js";
+import { checkIndex, coveredSource, gather, srcLikeBase } from "./gather.js";
 
 const scatterOp: Op<[Tensor, Tensor, Tensor], { axis: number }> = defineOp<
   [Tensor, Tensor, Tensor],
@@ -12,11 +12,7 @@ const scatterOp: Op<[Tensor, Tensor, Tensor], { axis: number }> = defineOp<
 >({
   name: "scatter",
   shape: ([base]) => base.shape,
-  dtype: ([base, , src], _attrs, name) => {
-    if (src.dtype !== base.dtype)
-      throw new DTypeError(`${name}: src is ${src.dtype} but input is ${base.dtype}`);
-    return base.dtype;
-  },
+  dtype: srcLikeBase,
   forward: (be, [base, index, src], { axis }, out) =>
     be.scatter(base.data, base.shape, axis, index.data, src.data, index.shape, out.dtype),
   // ∂out/∂base is 1 where nothing was written, 0 where src overwrote it; each src value was
