@@ -10,7 +10,13 @@ import {
   reduceCodes,
   unaryCodes,
 } from "./abi.generated.js";
-import { buildAvailable, getRuntime, type WasmBuild, type WasmRuntime } from "./runtime.js";
+import {
+  buildAvailable,
+  getRuntime,
+  threadCountSetting,
+  type WasmBuild,
+  type WasmRuntime,
+} from "./runtime.js";
 import { type JobStats, now, profileSink } from "./threads.js";
 
 /** A kernel's code in a table generated from wasm/abi.mjs, or undefined if wasm lacks it. */
@@ -267,18 +273,32 @@ function elementwise(
  * float64 matmul; everything else (other float64 and int32 kernels, movement, rare kernels) runs on
  * the CPU backend, which stays the reference.
  * Inputs are copied into wasm memory and the output copied out, so tensors own ordinary typed
- * arrays and the backend can be switched at any time.
+ * arrays and the backend can be switched at any time. Two instances of the build: one whose memory
+ * the worker threads share, for calls large enough to split, and one with a private memory for
+ * every other call (V8 copies into a shared memory 3–4× slower than into a private one).
  *
  * `build` picks the kernels' build (see WasmBuild); the runtime is instantiated on first use. Null
  * where this engine cannot run that build.
  */
 export function createWasmBackend(build: WasmBuild, name = "wasm"): Backend | null {
   if (!buildAvailable(build)) return null;
-  let runtime: WasmRuntime | null = null;
-  const rt = (): WasmRuntime => {
-    runtime ??= getRuntime(build);
-    if (runtime === null) throw new Error(`wasm backend: the ${build} build failed to load`);
-    return runtime;
+  const runtimes: { local?: WasmRuntime; threaded?: WasmRuntime } = {};
+  const load = (threaded: boolean): WasmRuntime => {
+    const r = getRuntime(build, threaded);
+    if (r === null) throw new Error(`wasm backend: the ${build} build failed to load`);
+    return r;
+  };
+  // A call that runs on the calling thread alone works in a private memory (copies in and out are
+  // memcpy); one that may be split over threads, in the memory they share.
+  const local = (): WasmRuntime => {
+    runtimes.local ??= load(false);
+    return runtimes.local;
+  };
+  /** The runtime for a call of `work` units that may use threads from `min` units on. */
+  const rt = (work = 0, min = Infinity): WasmRuntime => {
+    if (work < min || threadCountSetting() < 2) return local();
+    runtimes.threaded ??= load(true);
+    return runtimes.threaded;
   };
   return {
     ...cpuBackend,
@@ -287,10 +307,10 @@ export function createWasmBackend(build: WasmBuild, name = "wasm"): Backend | nu
       const code = codeOf(unaryCodes, op);
       if (code === undefined || outDtype !== "float32" || !(a instanceof Float32Array))
         return cpuBackend.unary(op, a, outDtype);
-      const r = rt();
+      // copy, neg, abs and the like are memory-bound: threads only for the costly exp
+      const r = code === unaryCodes.exp ? rt(a.length, MIN_THREADED_ELEMENTS) : local();
       r.reset();
       const p = r.put(a);
-      // copy, neg, abs and the like are memory-bound: threads only for the costly exp
       if (code === unaryCodes.exp) elementwise(r, jobCodes.unary, code, p, p, 0, a.length);
       else r.exports.unaryF32(code, p, p, a.length);
       return r.take(p, a.length);
@@ -305,7 +325,7 @@ export function createWasmBackend(build: WasmBuild, name = "wasm"): Backend | nu
       )
         return cpuBackend.binary(op, a, aShape, b, bShape, outShape, outDtype);
       const n = sizeOf(outShape);
-      const r = rt();
+      const r = local();
       if (a.length === n && b.length === n && shapesEqual(aShape, bShape)) {
         r.reset();
         const pa = r.put(a);
@@ -349,7 +369,7 @@ export function createWasmBackend(build: WasmBuild, name = "wasm"): Backend | nu
       let reduced = 1;
       for (const ax of axes) reduced *= shape[ax] ?? 1;
       const kept = a.length / reduced;
-      const r = rt();
+      const r = local();
       r.reset();
       const px = r.put(a);
       const py = r.alloc(kept);
@@ -361,10 +381,10 @@ export function createWasmBackend(build: WasmBuild, name = "wasm"): Backend | nu
       const code = codeOf(activationCodes, op);
       if (code === undefined || outDtype !== "float32" || !(a instanceof Float32Array))
         return cpuBackend.activation(op, a, params, outDtype);
-      const r = rt();
+      // relu is memory-bound: threads only for the costly ones
+      const r = code === activationCodes.relu ? local() : rt(a.length, MIN_THREADED_ELEMENTS);
       r.reset();
       const p = r.put(a);
-      // relu is memory-bound: threads only for the costly ones
       if (code === activationCodes.relu) r.exports.activationF32(code, p, p, a.length);
       else elementwise(r, jobCodes.activation, code, p, p, 0, a.length);
       return r.take(p, a.length);
@@ -378,7 +398,7 @@ export function createWasmBackend(build: WasmBuild, name = "wasm"): Backend | nu
         !(g instanceof Float32Array)
       )
         return cpuBackend.activationGrad(op, g, a, params, outDtype);
-      const r = rt();
+      const r = rt(a.length, MIN_THREADED_ELEMENTS);
       r.reset();
       const pg = r.put(g);
       const pa = r.put(a);
@@ -388,7 +408,7 @@ export function createWasmBackend(build: WasmBuild, name = "wasm"): Backend | nu
     updateInPlace(op, y, x, alpha) {
       if (!(y instanceof Float32Array) || (x !== null && !(x instanceof Float32Array)))
         return cpuBackend.updateInPlace(op, y, x, alpha);
-      const r = rt();
+      const r = local();
       r.reset();
       const py = r.put(y);
       const px = x === null ? 0 : r.put(x);
@@ -404,7 +424,8 @@ export function createWasmBackend(build: WasmBuild, name = "wasm"): Backend | nu
         (outDtype === "float64" && a instanceof Float64Array && b instanceof Float64Array);
       if (!same || work < MIN_MATMUL_WORK)
         return cpuBackend.matmul(a, aShape, b, bShape, transA, transB, outShape, outDtype);
-      return matmulWasm(rt(), a, aShape, b, bShape, transA, transB, outShape);
+      const r = rt(work, MIN_THREADED_WORK);
+      return matmulWasm(r, a, aShape, b, bShape, transA, transB, outShape);
     },
   };
 }

@@ -184,32 +184,37 @@ const sources: Record<WasmBuild, { private: string; shared: string }> = {
   simd128: { private: kernelsWasmBase64, shared: kernelsSharedWasmBase64 },
   relaxed: { private: kernelsRelaxedWasmBase64, shared: kernelsRelaxedSharedWasmBase64 },
 };
-const runtimes = new Map<WasmBuild, WasmRuntime | null>();
+const runtimes = new Map<string, WasmRuntime | null>();
 
 /**
  * The runtime of one build, created on first use; null where this engine cannot run it (no
  * WebAssembly, no SIMD, or no relaxed SIMD for `relaxed`: checked with WebAssembly.validate).
+ * `threaded` asks for the instance whose memory worker threads share (when this engine has
+ * threads; else it is the private one); without it, an instance with a private memory, for calls
+ * that run on the calling thread only: V8 copies into and out of a shared memory with relaxed
+ * atomic moves, 3–4× slower than the memcpy it uses for a private one.
  */
-export function getRuntime(build: WasmBuild): WasmRuntime | null {
-  let rt = runtimes.get(build);
+export function getRuntime(build: WasmBuild, threaded = false): WasmRuntime | null {
+  const shared = threaded && threadsSupported();
+  const key = `${build}:${shared ? "shared" : "private"}`;
+  let rt = runtimes.get(key);
   if (rt === undefined) {
     rt = null;
     try {
-      const shared = threadsSupported();
       const src = sources[build];
       const bytes = decode(shared ? src.shared : src.private);
       if (wasmApi?.validate(bytes)) rt = new WasmRuntime(wasmApi, bytes, shared, build);
     } catch {
       rt = null;
     }
-    runtimes.set(build, rt);
+    runtimes.set(key, rt);
   }
   return rt;
 }
 
 /** Whether this engine can run a build (decided without instantiating it). */
 export function buildAvailable(build: WasmBuild): boolean {
-  const loaded = runtimes.get(build);
+  const loaded = runtimes.get(`${build}:private`);
   if (loaded !== undefined) return loaded !== null;
   try {
     return !!wasmApi?.validate(decode(sources[build].private));
