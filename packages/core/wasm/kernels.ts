@@ -13,12 +13,14 @@ import { Activation, Binary, Control, Job, Reduce, Unary } from "./abi.generated
 // ---------------------------------------------------------------------------------------------
 
 // @ts-expect-error: decorator
+@inline
 function madd(a: v128, b: v128, c: v128): v128 {
   if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
   return f32x4.add(f32x4.mul(a, b), c);
 }
 
 // @ts-expect-error: decorator
+@inline
 function madd64(a: v128, b: v128, c: v128): v128 {
   if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, c);
   return f64x2.add(f64x2.mul(a, b), c);
@@ -537,6 +539,8 @@ let gP: v128 = i32x4.splat(0);
 let gN: v128 = i32x4.splat(0);
 
 /** e^x (Cephes' polynomial on [−ln2/2, ln2/2]; 2ⁿ applied in two halves so no exponent overflows). */
+// @ts-expect-error: decorator
+@inline
 function expV(x0: v128): v128 {
   const x = f32x4.pmin(f32x4.pmax(x0, f32x4.splat(-104.0)), f32x4.splat(89.0));
   const t = f32x4.add(f32x4.mul(x, f32x4.splat(LOG2E)), f32x4.splat(ROUND_MAGIC));
@@ -548,6 +552,8 @@ function expV(x0: v128): v128 {
 }
 
 /** p(r)·2ⁿ: Cephes' polynomial for e^r on [−ln2/2, ln2/2], 2ⁿ applied in two halves. */
+// @ts-expect-error: decorator
+@inline
 function expPoly2n(r: v128, ni: v128): v128 {
   let p = f32x4.splat(1.98756915e-4);
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
@@ -565,6 +571,8 @@ function expPoly2n(r: v128, ni: v128): v128 {
 }
 
 /** tanh x as a rational function of x on [−7.9, 7.9] (±1 beyond, x itself near 0); Eigen's form. */
+// @ts-expect-error: decorator
+@inline
 function tanhV(x0: v128): v128 {
   const x = f32x4.pmin(
     f32x4.pmax(x0, f32x4.splat(-7.905311107635498)),
@@ -589,6 +597,8 @@ function tanhV(x0: v128): v128 {
 }
 
 /** σ(x) = 1/(1 + e^−x) for x ≥ 0 and e^x/(1 + e^x) for x < 0, so e^−|x| never overflows. */
+// @ts-expect-error: decorator
+@inline
 function sigmoidV(x: v128): v128 {
   const e = expV(f32x4.neg(f32x4.abs(x)));
   const one = f32x4.splat(1.0);
@@ -598,44 +608,44 @@ function sigmoidV(x: v128): v128 {
   return f32x4.div(r, d);
 }
 
+// @ts-expect-error: decorator
+@inline
 function reluV(x: v128): v128 {
   // max(x, 0), NaN kept
   const m = f32x4.max(x, f32x4.splat(0.0));
   return v128.bitselect(x, m, f32x4.ne(x, x));
 }
 
+// @ts-expect-error: decorator
+@inline
 function stepV(x: v128): v128 {
   // 1 if x > 0, NaN kept, else 0 (relu's derivative, 0 at the kink)
   const s = v128.and(f32x4.gt(x, f32x4.splat(0.0)), f32x4.splat(1.0));
   return v128.bitselect(x, s, f32x4.ne(x, x));
 }
 
-function unaryV(op: i32, x: v128): v128 {
-  switch (op) {
-    case Unary.neg:
-      return f32x4.neg(x);
-    case Unary.exp:
-      return expV(x);
-    case Unary.sqrt:
-      return f32x4.sqrt(x);
-    case Unary.abs:
-      return f32x4.abs(x);
-    case Unary.reciprocal:
-      return f32x4.div(f32x4.splat(1.0), x);
-    case Unary.square:
-      return f32x4.mul(x, x);
-    default:
-      return x; // Unary.copy
-  }
-}
+// Each elementwise op is a final class whose inlined method is its vector code; the loops take the
+// class as a type parameter (called through changetype<Op>(0): no object, no virtual call), so
+// every op gets a loop of its own with its instructions inline. A switch on an op code inside the
+// loop, or a call per vector, costs more than most of these ops.
 
-/** y[i] = op(x[i]) for n floats (y may equal x). */
-export function unaryF32(op: i32, x: usize, y: usize, n: i32): void {
+@final class Neg { @inline f(x: v128): v128 { return f32x4.neg(x); } }
+@final class Exp { @inline f(x: v128): v128 { return expV(x); } }
+@final class Sqrt { @inline f(x: v128): v128 { return f32x4.sqrt(x); } }
+@final class Abs { @inline f(x: v128): v128 { return f32x4.abs(x); } }
+@final class Reciprocal { @inline f(x: v128): v128 { return f32x4.div(f32x4.splat(1.0), x); } }
+@final class Square { @inline f(x: v128): v128 { return f32x4.mul(x, x); } }
+@final class Copy { @inline f(x: v128): v128 { return x; } }
+
+/** unaryF32's loop for one op (a class above). */
+// @ts-expect-error: decorator
+@inline
+function unaryLoop<Op>(x: usize, y: usize, n: i32): void {
+  const op = changetype<Op>(0);
   let i = 0;
-  // one switch per call, not per element: each case is its own loop after inlining
   for (; i + 4 <= n; i += 4) {
     const o = (i as usize) << 2;
-    v128.store(y + o, unaryV(op, v128.load(x + o)));
+    v128.store(y + o, op.f(v128.load(x + o)));
   }
   if (i < n) {
     // tail: pad through a vector so the scalar results are bit-identical to the vector ones
@@ -646,46 +656,43 @@ export function unaryF32(op: i32, x: usize, y: usize, n: i32): void {
     if (rem > 0) v = f32x4.replace_lane(v, 0, load<f32>(x + o));
     if (rem > 1) v = f32x4.replace_lane(v, 1, load<f32>(x + o + 4));
     if (rem > 2) v = f32x4.replace_lane(v, 2, load<f32>(x + o + 8));
-    const r = unaryV(op, v);
+    const r = op.f(v);
     store<f32>(y + o, f32x4.extract_lane(r, 0));
     if (rem > 1) store<f32>(y + o + 4, f32x4.extract_lane(r, 1));
     if (rem > 2) store<f32>(y + o + 8, f32x4.extract_lane(r, 2));
   }
 }
 
-function binaryV(op: i32, a: v128, b: v128): v128 {
-  switch (op) {
-    case Binary.add:
-      return f32x4.add(a, b);
-    case Binary.sub:
-      return f32x4.sub(a, b);
-    case Binary.mul:
-      return f32x4.mul(a, b);
-    case Binary.div:
-      return f32x4.div(a, b);
-    case Binary.maximum:
-      return f32x4.max(a, b);
-    case Binary.minimum:
-      return f32x4.min(a, b);
-    case Binary.eq:
-      return v128.and(f32x4.eq(a, b), f32x4.splat(1.0));
-    case Binary.ne:
-      return v128.and(f32x4.ne(a, b), f32x4.splat(1.0));
-    case Binary.lt:
-      return v128.and(f32x4.lt(a, b), f32x4.splat(1.0));
-    case Binary.le:
-      return v128.and(f32x4.le(a, b), f32x4.splat(1.0));
-    case Binary.gt:
-      return v128.and(f32x4.gt(a, b), f32x4.splat(1.0));
-    default:
-      return v128.and(f32x4.ge(a, b), f32x4.splat(1.0)); // Binary.ge
-  }
+/** y[i] = op(x[i]) for n floats (y may equal x). */
+export function unaryF32(op: i32, x: usize, y: usize, n: i32): void {
+  if (op === Unary.neg) unaryLoop<Neg>(x, y, n);
+  else if (op === Unary.exp) unaryLoop<Exp>(x, y, n);
+  else if (op === Unary.sqrt) unaryLoop<Sqrt>(x, y, n);
+  else if (op === Unary.abs) unaryLoop<Abs>(x, y, n);
+  else if (op === Unary.reciprocal) unaryLoop<Reciprocal>(x, y, n);
+  else if (op === Unary.square) unaryLoop<Square>(x, y, n);
+  else unaryLoop<Copy>(x, y, n);
 }
 
-/**
- * y[i] = a[i·as] op b[i·bs] for n floats; a step of 0 broadcasts a scalar, 1 walks an array.
- */
-export function binaryF32(op: i32, a: usize, as: i32, b: usize, bs: i32, y: usize, n: i32): void {
+const ONE: v128 = f32x4.splat(1.0);
+@final class Add { @inline f(a: v128, b: v128): v128 { return f32x4.add(a, b); } }
+@final class Sub { @inline f(a: v128, b: v128): v128 { return f32x4.sub(a, b); } }
+@final class Mul { @inline f(a: v128, b: v128): v128 { return f32x4.mul(a, b); } }
+@final class Div { @inline f(a: v128, b: v128): v128 { return f32x4.div(a, b); } }
+@final class Maximum { @inline f(a: v128, b: v128): v128 { return f32x4.max(a, b); } }
+@final class Minimum { @inline f(a: v128, b: v128): v128 { return f32x4.min(a, b); } }
+@final class Eq { @inline f(a: v128, b: v128): v128 { return v128.and(f32x4.eq(a, b), ONE); } }
+@final class Ne { @inline f(a: v128, b: v128): v128 { return v128.and(f32x4.ne(a, b), ONE); } }
+@final class Lt { @inline f(a: v128, b: v128): v128 { return v128.and(f32x4.lt(a, b), ONE); } }
+@final class Le { @inline f(a: v128, b: v128): v128 { return v128.and(f32x4.le(a, b), ONE); } }
+@final class Gt { @inline f(a: v128, b: v128): v128 { return v128.and(f32x4.gt(a, b), ONE); } }
+@final class Ge { @inline f(a: v128, b: v128): v128 { return v128.and(f32x4.ge(a, b), ONE); } }
+
+/** binaryF32's loop for one op (a class above). */
+// @ts-expect-error: decorator
+@inline
+function binaryLoop<Op>(a: usize, as: i32, b: usize, bs: i32, y: usize, n: i32): void {
+  const op = changetype<Op>(0);
   const aS = as !== 0;
   const bS = bs !== 0;
   const av0 = v128.load32_splat(a);
@@ -695,13 +702,51 @@ export function binaryF32(op: i32, a: usize, as: i32, b: usize, bs: i32, y: usiz
     const o = (i as usize) << 2;
     const av = aS ? v128.load(a + o) : av0;
     const bv = bS ? v128.load(b + o) : bv0;
-    v128.store(y + o, binaryV(op, av, bv));
+    v128.store(y + o, op.f(av, bv));
   }
   for (; i < n; i++) {
     const o = (i as usize) << 2;
     const av = f32x4.splat(load<f32>(aS ? a + o : a));
     const bv = f32x4.splat(load<f32>(bS ? b + o : b));
-    store<f32>(y + o, f32x4.extract_lane(binaryV(op, av, bv), 0));
+    store<f32>(y + o, f32x4.extract_lane(op.f(av, bv), 0));
+  }
+}
+
+/**
+ * y[i] = a[i·as] op b[i·bs] for n floats; a step of 0 broadcasts a scalar, 1 walks an array.
+ */
+export function binaryF32(op: i32, a: usize, as: i32, b: usize, bs: i32, y: usize, n: i32): void {
+  if (op === Binary.add) binaryLoop<Add>(a, as, b, bs, y, n);
+  else if (op === Binary.sub) binaryLoop<Sub>(a, as, b, bs, y, n);
+  else if (op === Binary.mul) binaryLoop<Mul>(a, as, b, bs, y, n);
+  else if (op === Binary.div) binaryLoop<Div>(a, as, b, bs, y, n);
+  else if (op === Binary.maximum) binaryLoop<Maximum>(a, as, b, bs, y, n);
+  else if (op === Binary.minimum) binaryLoop<Minimum>(a, as, b, bs, y, n);
+  else if (op === Binary.eq) binaryLoop<Eq>(a, as, b, bs, y, n);
+  else if (op === Binary.ne) binaryLoop<Ne>(a, as, b, bs, y, n);
+  else if (op === Binary.lt) binaryLoop<Lt>(a, as, b, bs, y, n);
+  else if (op === Binary.le) binaryLoop<Le>(a, as, b, bs, y, n);
+  else if (op === Binary.gt) binaryLoop<Gt>(a, as, b, bs, y, n);
+  else binaryLoop<Ge>(a, as, b, bs, y, n);
+}
+
+/** updateF32's loop for one op (add, sub, mul or div above). */
+// @ts-expect-error: decorator
+@inline
+function updateLoop<Op>(y: usize, x: usize, alpha: f32, n: i32): void {
+  const op = changetype<Op>(0);
+  const a = f32x4.splat(alpha);
+  const hasX = x !== 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (i as usize) << 2;
+    const xv = hasX ? f32x4.mul(a, v128.load(x + o)) : a;
+    v128.store(y + o, op.f(v128.load(y + o), xv));
+  }
+  for (; i < n; i++) {
+    const o = (i as usize) << 2;
+    const xv = hasX ? f32x4.mul(a, f32x4.splat(load<f32>(x + o))) : a;
+    store<f32>(y + o, f32x4.extract_lane(op.f(f32x4.splat(load<f32>(y + o)), xv), 0));
   }
 }
 
@@ -711,19 +756,10 @@ export function binaryF32(op: i32, a: usize, as: i32, b: usize, bs: i32, y: usiz
  * is rounded before the op (no fused multiply-add), as the separate mul and op round it.
  */
 export function updateF32(op: i32, y: usize, x: usize, alpha: f32, n: i32): void {
-  const a = f32x4.splat(alpha);
-  const hasX = x !== 0;
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const o = (i as usize) << 2;
-    const xv = hasX ? f32x4.mul(a, v128.load(x + o)) : a;
-    v128.store(y + o, binaryV(op, v128.load(y + o), xv));
-  }
-  for (; i < n; i++) {
-    const o = (i as usize) << 2;
-    const xv = hasX ? f32x4.mul(a, f32x4.splat(load<f32>(x + o))) : a;
-    store<f32>(y + o, f32x4.extract_lane(binaryV(op, f32x4.splat(load<f32>(y + o)), xv), 0));
-  }
+  if (op === Binary.add) updateLoop<Add>(y, x, alpha, n);
+  else if (op === Binary.sub) updateLoop<Sub>(y, x, alpha, n);
+  else if (op === Binary.mul) updateLoop<Mul>(y, x, alpha, n);
+  else updateLoop<Div>(y, x, alpha, n);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -825,6 +861,8 @@ const GELU_A: f32 = 1.5957691216057308; // 2√(2/π)
 const GELU_B: f32 = 0.07135481627260025; // 2√(2/π)·0.044715
 
 /** e^−|x| / (1 + e^−|x|)²: σ'(x), and sech² x at 2x up to a factor 4. */
+// @ts-expect-error: decorator
+@inline
 function bellV(x: v128): v128 {
   const e = expV(f32x4.neg(f32x4.abs(x)));
   const d = f32x4.add(f32x4.splat(1.0), e);
@@ -836,6 +874,8 @@ function bellV(x: v128): v128 {
 // f64 (two f64x2 halves), and only the polynomial in r (|r| ≤ ln2/2) runs in f32.
 
 /** e^−|v| for v = x(A + Bx²), with v formed and range-reduced in f64; 0 below 2⁻¹²⁵. */
+// @ts-expect-error: decorator
+@inline
 function geluExpV(x: v128): v128 {
   const xl = f64x2.promote_low_f32x4(x);
   const xh = f64x2.promote_low_f32x4(i32x4.shuffle(x, x, 2, 3, 0, 1));
@@ -862,6 +902,8 @@ function geluExpV(x: v128): v128 {
 }
 
 /** v · 2ⁿ rounded once to f32 (exact scaling in f64), so subnormal results are correctly rounded. */
+// @ts-expect-error: decorator
+@inline
 function scaleV(v: v128, n: v128): v128 {
   const bias = i64x2.splat(1023);
   const pl = i64x2.shl(i64x2.add(i64x2.extend_low_i32x4_s(n), bias), 52);
@@ -871,6 +913,8 @@ function scaleV(v: v128, n: v128): v128 {
   return i32x4.shuffle(f32x4.demote_f64x2_zero(vl), f32x4.demote_f64x2_zero(vh), 0, 1, 4, 5);
 }
 
+// @ts-expect-error: decorator
+@inline
 function geluTanhV(x: v128): v128 {
   // x σ(v) with e = e^−|v|: x/(1 + e) for x ≥ 0, and x e/(1 + e) for x < 0 (e applied last, in f64)
   const e = geluExpV(x);
@@ -884,6 +928,8 @@ function geluTanhV(x: v128): v128 {
   return v128.bitselect(tail, y, big);
 }
 
+// @ts-expect-error: decorator
+@inline
 function geluTanhGradV(x: v128): v128 {
   // σ(v) + x v′ σ(v)σ(−v): 1/(1 + e) + x v′ e/(1 + e)² for x ≥ 0; e (1 + x v′/(1 + e))/(1 + e) for x < 0
   const e = geluExpV(x);
@@ -901,60 +947,75 @@ function geluTanhGradV(x: v128): v128 {
   return v128.bitselect(tail, d, big);
 }
 
-function activationV(op: i32, x: v128): v128 {
-  switch (op) {
-    case Activation.relu:
-      return reluV(x);
-    case Activation.sigmoid:
-      return sigmoidV(x);
-    case Activation.tanh:
-      return tanhV(x);
-    default:
-      return geluTanhV(x); // Activation.geluTanh
-  }
+// Each activation: f (forward) and d (its derivative), as the elementwise classes above.
+@final class Relu {
+  @inline f(x: v128): v128 { return reluV(x); }
+  @inline d(x: v128): v128 { return stepV(x); }
+}
+@final class Sigmoid {
+  @inline f(x: v128): v128 { return sigmoidV(x); }
+  @inline d(x: v128): v128 { return bellV(x); }
+}
+@final class Tanh {
+  @inline f(x: v128): v128 { return tanhV(x); }
+  // tanh′(x) = sech² x = 4·bell(2x)
+  @inline d(x: v128): v128 { return f32x4.mul(f32x4.splat(4.0), bellV(f32x4.add(x, x))); }
+}
+@final class GeluTanh {
+  @inline f(x: v128): v128 { return geluTanhV(x); }
+  @inline d(x: v128): v128 { return geluTanhGradV(x); }
 }
 
-function derivativeV(op: i32, x: v128): v128 {
-  switch (op) {
-    case Activation.relu:
-      return stepV(x);
-    case Activation.sigmoid:
-      return bellV(x);
-    case Activation.tanh:
-      return f32x4.mul(f32x4.splat(4.0), bellV(f32x4.add(x, x)));
-    default:
-      return geluTanhGradV(x); // Activation.geluTanh
+/** activationF32's loop for one activation (a class above). */
+// @ts-expect-error: decorator
+@inline
+function activationLoop<Act>(x: usize, y: usize, n: i32): void {
+  const act = changetype<Act>(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (i as usize) << 2;
+    v128.store(y + o, act.f(v128.load(x + o)));
+  }
+  for (; i < n; i++) {
+    const o = (i as usize) << 2;
+    store<f32>(y + o, f32x4.extract_lane(act.f(f32x4.splat(load<f32>(x + o))), 0));
   }
 }
 
 /** y = f(x) for n floats. */
 export function activationF32(op: i32, x: usize, y: usize, n: i32): void {
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const o = (i as usize) << 2;
-    v128.store(y + o, activationV(op, v128.load(x + o)));
-  }
-  for (; i < n; i++) {
-    const o = (i as usize) << 2;
-    store<f32>(y + o, f32x4.extract_lane(activationV(op, f32x4.splat(load<f32>(x + o))), 0));
-  }
+  if (op === Activation.relu) activationLoop<Relu>(x, y, n);
+  else if (op === Activation.sigmoid) activationLoop<Sigmoid>(x, y, n);
+  else if (op === Activation.tanh) activationLoop<Tanh>(x, y, n);
+  else activationLoop<GeluTanh>(x, y, n);
 }
 
-/** y = g ⊙ f'(x) for n floats; where f'(x) = 0 the result is 0 whatever g is. */
-export function activationGradF32(op: i32, g: usize, x: usize, y: usize, n: i32): void {
+/** activationGradF32's loop for one activation (a class above). */
+// @ts-expect-error: decorator
+@inline
+function activationGradLoop<Act>(g: usize, x: usize, y: usize, n: i32): void {
+  const act = changetype<Act>(0);
   const zero = f32x4.splat(0.0);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const o = (i as usize) << 2;
-    const d = derivativeV(op, v128.load(x + o));
+    const d = act.d(v128.load(x + o));
     const r = f32x4.mul(v128.load(g + o), d);
     v128.store(y + o, v128.bitselect(zero, r, f32x4.eq(d, zero)));
   }
   for (; i < n; i++) {
     const o = (i as usize) << 2;
-    const d = f32x4.extract_lane(derivativeV(op, f32x4.splat(load<f32>(x + o))), 0);
+    const d = f32x4.extract_lane(act.d(f32x4.splat(load<f32>(x + o))), 0);
     store<f32>(y + o, d === 0 ? 0 : load<f32>(g + o) * d);
   }
+}
+
+/** y = g ⊙ f'(x) for n floats; where f'(x) = 0 the result is 0 whatever g is. */
+export function activationGradF32(op: i32, g: usize, x: usize, y: usize, n: i32): void {
+  if (op === Activation.relu) activationGradLoop<Relu>(g, x, y, n);
+  else if (op === Activation.sigmoid) activationGradLoop<Sigmoid>(g, x, y, n);
+  else if (op === Activation.tanh) activationGradLoop<Tanh>(g, x, y, n);
+  else activationGradLoop<GeluTanh>(g, x, y, n);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -967,6 +1028,7 @@ export function activationGradF32(op: i32, g: usize, x: usize, y: usize, n: i32)
 // ---------------------------------------------------------------------------------------------
 
 // @ts-expect-error: decorator
+@inline
 function word(ctl: usize, i: i32): i32 {
   return load<i32>(ctl + ((i as usize) << 2));
 }
