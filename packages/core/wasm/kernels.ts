@@ -730,6 +730,30 @@ export function binaryF32(op: i32, a: usize, as: i32, b: usize, bs: i32, y: usiz
   else binaryLoop<Ge>(a, as, b, bs, y, n);
 }
 
+/**
+ * `outer` runs of binaryF32 over `inner` floats, run r reading a + r·aOuter and b + r·bOuter floats
+ * and writing y + r·inner: a broadcast over leading axes (a bias added to every row) in one call.
+ */
+export function binaryRunsF32(
+  op: i32,
+  a: usize,
+  aOuter: i32,
+  as: i32,
+  b: usize,
+  bOuter: i32,
+  bs: i32,
+  y: usize,
+  outer: i32,
+  inner: i32,
+): void {
+  for (let r = 0; r < outer; r++) {
+    const ao = ((r * aOuter) as usize) << 2;
+    const bo = ((r * bOuter) as usize) << 2;
+    const yo = ((r * inner) as usize) << 2;
+    binaryF32(op, a + ao, as, b + bo, bs, y + yo, inner);
+  }
+}
+
 /** updateF32's loop for one op (add, sub, mul or div above). */
 // @ts-expect-error: decorator
 @inline

@@ -109,6 +109,18 @@ export interface KernelExports {
   gemm64Pack(k: number, n: number, b: number, brs: number, bcs: number, dst: number): void;
   unaryF32(op: number, x: number, y: number, n: number): void;
   binaryF32(op: number, a: number, as: number, b: number, bs: number, y: number, n: number): void;
+  binaryRunsF32(
+    op: number,
+    a: number,
+    aOuter: number,
+    as: number,
+    b: number,
+    bOuter: number,
+    bs: number,
+    y: number,
+    outer: number,
+    inner: number,
+  ): void;
   updateF32(op: number, y: number, x: number, alpha: number, n: number): void;
   reduceRowsF32(op: number, x: number, rows: number, cols: number, y: number): void;
   reduceColsF32(op: number, x: number, rows: number, cols: number, y: number, acc: number): void;

@@ -63,6 +63,15 @@ function broadcastRuns(aShape: Shape, bShape: Shape, outShape: Shape) {
   };
 }
 
+/** d when offsets[o] = offsets[0] + o·d for every o (d may be 0), else null. */
+function affineStep(offsets: Int32Array): number | null {
+  const d = offsets.length > 1 ? (offsets[1] as number) - (offsets[0] as number) : 0;
+  for (let o = 2; o < offsets.length; o++) {
+    if ((offsets[o] as number) - (offsets[o - 1] as number) !== d) return null;
+  }
+  return d;
+}
+
 const single = new Int32Array(1);
 
 /** Offsets (in matrices) of A's and B's matrix for each batch element of the output. */
@@ -340,6 +349,15 @@ export function createWasmBackend(build: WasmBuild, name = "wasm"): Backend | nu
       const pb = r.put(b);
       const py = r.alloc(n);
       const { inner, outer, aStep, bStep, aOff, bOff } = runs;
+      const aOuter = affineStep(aOff);
+      const bOuter = affineStep(bOff);
+      if (aOuter !== null && bOuter !== null) {
+        // evenly spaced runs (a bias added to every row): one call
+        const pa0 = pa + (aOff[0] ?? 0) * 4;
+        const pb0 = pb + (bOff[0] ?? 0) * 4;
+        r.exports.binaryRunsF32(code, pa0, aOuter, aStep, pb0, bOuter, bStep, py, outer, inner);
+        return r.take(py, n);
+      }
       for (let o = 0; o < outer; o++) {
         r.exports.binaryF32(
           code,
