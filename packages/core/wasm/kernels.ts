@@ -82,6 +82,16 @@ function packA<T>(a: usize, rs: i32, cs: i32, mc: i32, kc: i32, dst: usize): voi
   const S = sizeof<T>();
   for (let i0 = 0; i0 < mc; i0 += MR) {
     const rows = min(MR, mc - i0);
+    if (rows === MR && rs === 1) {
+      // op(A) = a transposed matrix: the MR values of each p are contiguous (one or two v128)
+      for (let p = 0; p < kc; p++) {
+        const src = a + ((i0 + p * cs) as usize) * S;
+        v128.store(dst, v128.load(src));
+        if (S === 8) v128.store(dst, v128.load(src, 16), 16);
+        dst += (MR as usize) * S;
+      }
+      continue;
+    }
     for (let p = 0; p < kc; p++) {
       const src = a + ((i0 * rs + p * cs) as usize) * S;
       for (let r = 0; r < MR; r++) {
@@ -109,10 +119,34 @@ function packB<T>(b: usize, rs: i32, cs: i32, kc: i32, nc: i32, dst: usize): voi
         dst += (NR as usize) * S;
       }
     } else if (cols === NR && rs === 1) {
-      // op(B) = a transposed matrix: walk each of the NR columns contiguously along p
+      // op(B) = a transposed matrix: its columns are contiguous along p
+      let p0 = 0;
+      if (S === 4) {
+        // float32: 4 depths × 4 columns at a time, loaded along the columns and transposed
+        for (; p0 + 4 <= kc; p0 += 4) {
+          for (let c = 0; c < NR; c += 4) {
+            const src = b + (((j0 + c) * cs + p0) as usize) * S;
+            const cstep = (cs as usize) * S;
+            const r0 = v128.load(src);
+            const r1 = v128.load(src + cstep);
+            const r2 = v128.load(src + 2 * cstep);
+            const r3 = v128.load(src + 3 * cstep);
+            const lo01 = i32x4.shuffle(r0, r1, 0, 4, 1, 5);
+            const lo23 = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
+            const hi01 = i32x4.shuffle(r0, r1, 2, 6, 3, 7);
+            const hi23 = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
+            const d = dst + ((p0 * NR + c) as usize) * S;
+            const row = (NR as usize) * S;
+            v128.store(d, i32x4.shuffle(lo01, lo23, 0, 1, 4, 5));
+            v128.store(d + row, i32x4.shuffle(lo01, lo23, 2, 3, 6, 7));
+            v128.store(d + 2 * row, i32x4.shuffle(hi01, hi23, 0, 1, 4, 5));
+            v128.store(d + 3 * row, i32x4.shuffle(hi01, hi23, 2, 3, 6, 7));
+          }
+        }
+      }
       for (let c = 0; c < NR; c++) {
         const src = b + (((j0 + c) * cs) as usize) * S;
-        for (let p = 0; p < kc; p++) {
+        for (let p = p0; p < kc; p++) {
           store<T>(dst + ((p * NR + c) as usize) * S, load<T>(src + (p as usize) * S));
         }
       }
