@@ -1030,6 +1030,14 @@ function geluTanhGradV(x: v128): v128 {
 function activationLoop<Act>(x: usize, y: usize, n: i32): void {
   const act = changetype<Act>(0);
   let i = 0;
+  // two vectors per iteration: their independent dependency chains overlap in the CPU
+  for (; i + 8 <= n; i += 8) {
+    const o = (i as usize) << 2;
+    const y0 = act.f(v128.load(x + o));
+    const y1 = act.f(v128.load(x + o, 16));
+    v128.store(y + o, y0);
+    v128.store(y + o, y1, 16);
+  }
   for (; i + 4 <= n; i += 4) {
     const o = (i as usize) << 2;
     v128.store(y + o, act.f(v128.load(x + o)));
@@ -1055,6 +1063,15 @@ function activationGradLoop<Act>(g: usize, x: usize, y: usize, n: i32): void {
   const act = changetype<Act>(0);
   const zero = f32x4.splat(0.0);
   let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const o = (i as usize) << 2;
+    const d0 = act.d(v128.load(x + o));
+    const d1 = act.d(v128.load(x + o, 16));
+    const r0 = f32x4.mul(v128.load(g + o), d0);
+    const r1 = f32x4.mul(v128.load(g + o, 16), d1);
+    v128.store(y + o, v128.bitselect(zero, r0, f32x4.eq(d0, zero)));
+    v128.store(y + o, v128.bitselect(zero, r1, f32x4.eq(d1, zero)), 16);
+  }
   for (; i + 4 <= n; i += 4) {
     const o = (i as usize) << 2;
     const d = act.d(v128.load(x + o));
