@@ -3,8 +3,10 @@
 // 100) runs one Fluxion workload in a loop and prints the mean step time (wall clock, and the
 // process's CPU time, which a busy machine disturbs less), then per step: backend kernel calls by
 // kind, how many output arrays and megabytes the kernels made, and how many of those arrays were
-// dead ones that backward gave back (backend/buffer-pool.ts) rather than new allocations. `bench/src/profile-summary.ts
-// DIR` then says where the time went.
+// dead ones that backward gave back (backend/buffer-pool.ts) rather than new allocations, and the
+// time per step inside each kind of backend call (copies in and out of wasm memory and the output
+// array included; the rest of the step is op dispatch, autodiff and the step's own code).
+// `bench/src/profile-summary.ts DIR` then says where the time went.
 import { getBackend, setNumThreads } from "@fluxion/core";
 import { outputPoolStats } from "../../packages/core/src/backend/buffer-pool.js";
 import { fluxion } from "./peers/fluxion.js";
@@ -59,4 +61,41 @@ console.log(
     .sort((a, b) => b[1] - a[1])
     .map(([k, c]) => `${k} ${c}`)
     .join(", ")}`,
+);
+
+// Time per step inside each kind of backend call, over another n steps (the wrappers cost a little:
+// the total printed here is a bit above the step time above).
+const times = new Map<string, number>();
+let inside = false;
+for (const [key, fn] of original) {
+  be[key] = (...args: unknown[]) => {
+    if (inside) return (fn as (...a: unknown[]) => unknown).apply(be, args);
+    inside = true;
+    const t = performance.now();
+    try {
+      return (fn as (...a: unknown[]) => unknown).apply(be, args);
+    } finally {
+      const label =
+        key === "matmul"
+          ? `matmul ${args[4] ? "T" : "N"}${args[5] ? "T" : "N"}`
+          : typeof args[0] === "string"
+            ? `${key}:${args[0]}`
+            : key;
+      times.set(label, (times.get(label) ?? 0) + performance.now() - t);
+      inside = false;
+    }
+  };
+}
+const t1 = performance.now();
+for (let i = 0; i < n; i++) step();
+const timedWall = (performance.now() - t1) / n;
+for (const [key, fn] of original) be[key] = fn;
+const kernelMs = [...times.values()].reduce((a, b) => a + b, 0) / n;
+console.log(
+  `time per step in backend calls (µs): ${[...times]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, t]) => `${k} ${((t / n) * 1000).toFixed(0)}`)
+    .join(
+      ", ",
+    )}; all calls ${(kernelMs * 1000).toFixed(0)} of ${(timedWall * 1000).toFixed(0)} (the rest: ops, autodiff, step code)`,
 );
