@@ -15,7 +15,8 @@ import {
 import { cpuBackend } from "../cpu/index.js";
 import { getNumThreads, setNumThreads } from "../index.js";
 import { createWasmBackend } from "./index.js";
-import type { WasmBuild } from "./runtime.js";
+import { getRuntime, type WasmBuild } from "./runtime.js";
+import { threadsSupported } from "./threads.js";
 
 // Every kernel of the wasm backend against the CPU backend (the reference) on random inputs,
 // including NaN, ±Infinity and ±0, for each dtype. float64 and int32 must agree exactly (the wasm
@@ -36,6 +37,19 @@ describe("wasm builds", () => {
 });
 
 const builds = (["simd128", "relaxed"] as WasmBuild[]).filter((b) => createWasmBackend(b) !== null);
+
+describe("wasm runtimes", () => {
+  // V8 copies into a shared memory with relaxed atomic moves, several times slower than memcpy:
+  // calls on the calling thread alone must work in a private memory.
+  it.each(builds)("one-thread calls get a private memory; threaded ones a shared one (%s)", (b) => {
+    const isShared = (r: ReturnType<typeof getRuntime>) =>
+      typeof SharedArrayBuffer === "function" && r?.f32.buffer instanceof SharedArrayBuffer;
+    expect(isShared(getRuntime(b, false))).toBe(false);
+    expect(isShared(getRuntime(b, true))).toBe(threadsSupported());
+    // one instance of each kind per build
+    expect(getRuntime(b, false)).toBe(getRuntime(b, false));
+  });
+});
 
 describe.each(builds)("wasm backend (%s build) conformance with the CPU backend", (build) => {
   const wasm = createWasmBackend(build) as Backend;
