@@ -291,6 +291,7 @@ function elementwise(
  */
 export function createWasmBackend(build: WasmBuild, name = "wasm"): Backend | null {
   if (!buildAvailable(build)) return null;
+  // kept here as well as in getRuntime, which builds a key per lookup: this is every kernel call
   const runtimes: { local?: WasmRuntime; threaded?: WasmRuntime } = {};
   const load = (threaded: boolean): WasmRuntime => {
     const r = getRuntime(build, threaded);
