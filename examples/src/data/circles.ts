@@ -1,6 +1,5 @@
-import { Generator, tensor } from "@fluxion/core";
-import type { Dataset } from "./dataset.js";
-import { shuffleInPlace } from "./two-moons.js";
+import { Generator } from "@fluxion/core";
+import { type Dataset, fromPoints, shuffleInPlace } from "./dataset.js";
 
 /**
  * Two concentric circles (scikit-learn's `make_circles`): n points, the outer circle (radius 1,
@@ -32,12 +31,5 @@ export function circles(
     ]);
   }
   shuffleInPlace(points, g);
-  return {
-    x: tensor(points.map(([a, b]) => [a, b])),
-    y: tensor(
-      points.map((p) => p[2]),
-      { dtype: "int32" },
-    ),
-    classes: ["outer circle", "inner circle"],
-  };
+  return fromPoints(points, ["outer circle", "inner circle"]);
 }

@@ -1,5 +1,5 @@
 export { circles } from "./circles.js";
-export type { Dataset } from "./dataset.js";
+export { type Dataset, shuffleInPlace } from "./dataset.js";
 export { iris } from "./iris.js";
 export {
   MNIST_PIXELS,
@@ -11,5 +11,5 @@ export {
 } from "./mnist.js";
 export { spiral } from "./spiral.js";
 export { kFold, standardize, subset, trainTestSplit } from "./split.js";
-export { shuffleInPlace, twoMoons } from "./two-moons.js";
+export { twoMoons } from "./two-moons.js";
 export { xor } from "./xor.js";

@@ -1,8 +1,8 @@
 import { ArgumentError, Generator, tensor } from "@fluxion/core";
 import { DataLoader, TensorDataset } from "@fluxion/nn";
 import type { Dataset } from "./dataset.js";
+import { shuffleInPlace } from "./dataset.js";
 import { type MnistDigits, readMnistDigits } from "./mnist-files.js";
-import { shuffleInPlace } from "./two-moons.js";
 
 /** Pixels per digit: 28 × 28, row by row. */
 export const MNIST_PIXELS = 784;

@@ -1,6 +1,5 @@
-import { Generator, tensor } from "@fluxion/core";
-import type { Dataset } from "./dataset.js";
-import { shuffleInPlace } from "./two-moons.js";
+import { Generator } from "@fluxion/core";
+import { type Dataset, fromPoints, shuffleInPlace } from "./dataset.js";
 
 /**
  * Interleaved spirals, one arm per class (the CS231n toy set): `perClass` points per arm, angular
@@ -25,12 +24,8 @@ export function spiral(
     }
   }
   shuffleInPlace(points, g);
-  return {
-    x: tensor(points.map(([a, b]) => [a, b])),
-    y: tensor(
-      points.map((p) => p[2]),
-      { dtype: "int32" },
-    ),
-    classes: Array.from({ length: classes }, (_, c) => `arm ${c}`),
-  };
+  return fromPoints(
+    points,
+    Array.from({ length: classes }, (_, c) => `arm ${c}`),
+  );
 }

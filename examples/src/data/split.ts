@@ -1,6 +1,6 @@
 import { Generator, tensor } from "@fluxion/core";
 import type { Dataset } from "./dataset.js";
-import { shuffleInPlace } from "./two-moons.js";
+import { shuffleInPlace } from "./dataset.js";
 
 /** The examples of `data` at positions `idx`, in that order. */
 export function subset(data: Dataset, idx: readonly number[]): Dataset {

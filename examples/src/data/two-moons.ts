@@ -1,5 +1,5 @@
-import { Generator, tensor } from "@fluxion/core";
-import type { Dataset } from "./dataset.js";
+import { Generator } from "@fluxion/core";
+import { type Dataset, fromPoints, shuffleInPlace } from "./dataset.js";
 
 /**
  * Two interleaving half circles (scikit-learn's `make_moons`): n points, half per class, with
@@ -23,20 +23,5 @@ export function twoMoons(n: number, options: { noise?: number; seed?: number } =
     points.push([px + noise * g.normal(), py + noise * g.normal(), upper ? 0 : 1]);
   }
   shuffleInPlace(points, g);
-  return {
-    x: tensor(points.map(([a, b]) => [a, b])),
-    y: tensor(
-      points.map((p) => p[2]),
-      { dtype: "int32" },
-    ),
-    classes: ["upper moon", "lower moon"],
-  };
-}
-
-/** Fisher–Yates shuffle driven by `g`. */
-export function shuffleInPlace<T>(items: T[], g: Generator): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = g.integer(0, i + 1);
-    [items[i], items[j]] = [items[j] as T, items[i] as T];
-  }
+  return fromPoints(points, ["upper moon", "lower moon"]);
 }

@@ -1,5 +1,5 @@
-import { Generator, tensor } from "@fluxion/core";
-import type { Dataset } from "./dataset.js";
+import { Generator } from "@fluxion/core";
+import { type Dataset, fromPoints } from "./dataset.js";
 
 /**
  * The XOR pattern: n points uniform in [−1, 1]², kept at least `margin` away from both axes, of
@@ -26,12 +26,5 @@ export function xor(
     const py = coordinate();
     points.push([px + noise * g.normal(), py + noise * g.normal(), px * py > 0 ? 1 : 0]);
   }
-  return {
-    x: tensor(points.map(([a, b]) => [a, b])),
-    y: tensor(
-      points.map((p) => p[2]),
-      { dtype: "int32" },
-    ),
-    classes: ["x·y < 0", "x·y > 0"],
-  };
+  return fromPoints(points, ["x·y < 0", "x·y > 0"]);
 }
