@@ -30,6 +30,7 @@ import { dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
+import { chromiumArgs, chromiumPath } from "../chromium.mjs";
 
 const execFileAsync = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -70,7 +71,6 @@ function pnpm(args, cwd) {
   return run("npx", ["-y", "pnpm@12.4.2", ...args], { cwd });
 }
 
-const chromiumPath = process.env.FLUXION_CHROMIUM ?? "/usr/bin/chromium";
 if (!existsSync(chromiumPath)) {
   console.error(
     `packed-test: no Chromium at ${chromiumPath}. Install Debian's (apt-get install -y chromium; .ci/run does) or set FLUXION_CHROMIUM.`,
@@ -381,15 +381,7 @@ const port = server.address().port;
 const { chromium } = await import("playwright-core");
 const browser = await chromium.launch({
   executablePath: chromiumPath,
-  args: [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
+  args: chromiumArgs,
 });
 try {
   for (const [label, dir] of [

@@ -14,13 +14,13 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumArgs, chromiumPath } from "../../../scripts/chromium.mjs";
 import { decodeConfig, defaultConfig, encodeConfig } from "../src/engine/index.js";
 import type { PlaygroundConfig } from "../src/engine/protocol.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const playground = resolve(here, "..");
 const repoRoot = resolve(playground, "../..");
-const chromiumPath = process.env.FLUXION_CHROMIUM ?? "/usr/bin/chromium";
 const hasChromium = existsSync(chromiumPath);
 const execFileAsync = promisify(execFile);
 
@@ -140,16 +140,6 @@ async function readControls(page: Page, column: "a" | "b") {
 function withoutOptions({ activationOptions: _, ...rest }: PlaygroundConfig) {
   return rest;
 }
-
-const chromiumArgs = [
-  "--no-sandbox",
-  "--headless",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 // Like the packed-package test, this needs Chromium: without it, it fails with how to get it.
 if (!hasChromium) {
