@@ -59,16 +59,31 @@ function take<A extends PooledArray>(free: Map<number, A[]>, n: number): A | und
  * a dead array of that length when the pool has one, else a new one.
  */
 export function pooledFloat32(n: number): Float32Array {
-  const a = take(free32, n) ?? new Float32Array(n);
+  const a = take(free32, n) ?? new Float32Array(uninitialized(n * 4));
   scope?.push(a);
   return a;
 }
 
 /** The Float64Array counterpart of `pooledFloat32`. */
 export function pooledFloat64(n: number): Float64Array {
-  const a = take(free64, n) ?? new Float64Array(n);
+  const a = take(free64, n) ?? new Float64Array(uninitialized(n * 8));
   scope?.push(a);
   return a;
+}
+
+interface NodeBuffer {
+  allocUnsafeSlow(bytes: number): Uint8Array;
+}
+const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
+
+/**
+ * A new ArrayBuffer of `bytes` bytes whose contents are unspecified: in Node, memory that is not
+ * zeroed first (`Buffer.allocUnsafeSlow`, an ArrayBuffer of its own; zeroing 4 MB costs about as
+ * much as the elementwise kernel that then overwrites it), elsewhere a zeroed one.
+ */
+function uninitialized(bytes: number): ArrayBuffer {
+  if (nodeBuffer === undefined || bytes < MIN_POOLED_BYTES) return new ArrayBuffer(bytes);
+  return nodeBuffer.allocUnsafeSlow(bytes).buffer as ArrayBuffer;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ArgumentError } from "../errors.js";
 import type { Backend } from "./backend.js";
 import { cpuBackend } from "./cpu/index.js";
+import { warmUpHeap } from "./heap-warmup.js";
 import { createWasmBackend } from "./wasm/index.js";
 import { setThreadCount, threadCountSetting } from "./wasm/runtime.js";
 import { threadsSupported } from "./wasm/threads.js";
@@ -23,6 +24,9 @@ export {
   scanKernelNames,
   unaryKernelNames,
 } from "./backend.js";
+
+// Freed tensor arrays stay mapped for reuse (Linux; see heap-warmup.ts).
+warmUpHeap();
 
 const backends = new Map<string, Backend>([["cpu", printable(cpuBackend)]]);
 // WebAssembly SIMD kernels, where this runtime can run them. "wasm" is the default (the fastest
