@@ -33,9 +33,11 @@ for (const [key, fn] of Object.entries(be)) {
     const out = (fn as (...a: unknown[]) => unknown).apply(be, args);
     const label = typeof args[0] === "string" ? `${key}:${args[0]}` : key;
     counts.set(label, (counts.get(label) ?? 0) + 1);
-    if (ArrayBuffer.isView(out)) {
+    // a kernel returns one array, or several (activationWithGrad: f and f')
+    for (const a of Array.isArray(out) ? out : [out]) {
+      if (!ArrayBuffer.isView(a)) continue;
       outputs++;
-      outputBytes += out.byteLength;
+      outputBytes += a.byteLength;
     }
     return out;
   };

@@ -11,12 +11,11 @@ import {
   asTensor,
   defineOp,
   floatDType,
-  type Op,
   type Tensor,
   type TensorLike,
 } from "@fluxion/core";
 import type { ActivationFacts, ActivationInfo, ActivationParameter } from "./info.js";
-import { defineActivationBackward, defineFusedActivation } from "./internal.js";
+import { type BackwardOp, defineActivationBackward, defineFusedActivation } from "./internal.js";
 import { type OptionSpecs, type OptionsOf, type Resolved, resolveOptions } from "./options.js";
 import {
   type ActivationCase,
@@ -63,7 +62,13 @@ export interface FusedDefinition<
    * h ⊙ g ⊙ f''(x) in tensor ops, the second derivative that makes the backward op differentiable:
    * `hg` is h ⊙ g premultiplied, `backward` the backward op ((g, x) ↦ g ⊙ f'(x)) for f'-shaped terms.
    */
-  second(hg: Tensor, x: Tensor, params: P, backward: Op<[Tensor, Tensor], P>): Tensor;
+  second(hg: Tensor, x: Tensor, params: P, backward: BackwardOp<P>): Tensor;
+  /**
+   * Whether a forward that will be differentiated computes f'(x) in the same pass and saves it,
+   * so backward multiplies instead of computing f' again (default false): for kernels whose f and
+   * f' share costly terms. It keeps f'(x) until backward.
+   */
+  readonly saveDerivative?: boolean;
   /**
    * Chooses how to compute a call (swish with a tensor β composes ops instead); default: the fused
    * op with `params(options)`.
@@ -171,7 +176,7 @@ export interface FusedActivation<
   P extends readonly number[],
 > extends OptionsActivation<N, L, O, M> {
   /** (g, x) ↦ g ⊙ f'(x) in one kernel pass, attributes the kernel's parameters. */
-  readonly backward: Op<[Tensor, Tensor], P>;
+  readonly backward: BackwardOp<P>;
 }
 
 /**
@@ -338,13 +343,18 @@ function optionDefault(value: unknown): number | string | boolean | null {
 
 function fusedOps<P extends readonly number[]>(
   def: FusedDefinition<string, OptionSpecs, string | null, boolean, P>,
-): { backward: Op<[Tensor, Tensor], P>; fused: (x: Tensor, params: P) => Tensor } {
+): { backward: BackwardOp<P>; fused: (x: Tensor, params: P) => Tensor } {
   const backward = defineActivationBackward<P>({
     name: `${def.name}Backward`,
     kernel: def.kernel,
     second: def.second,
   });
-  const op = defineFusedActivation<P>({ name: def.name, kernel: def.kernel, backward });
+  const op = defineFusedActivation<P>({
+    name: def.name,
+    kernel: def.kernel,
+    backward,
+    saveDerivative: def.saveDerivative ?? false,
+  });
   return { backward, fused: (x, params) => op([x], params) };
 }
 

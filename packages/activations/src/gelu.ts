@@ -1,6 +1,6 @@
-import { defineOp, exp, floatDType, sub, type Tensor } from "@fluxion/core";
+import { type ActivationKernel, defineOp, exp, floatDType, sub, type Tensor } from "@fluxion/core";
 import { type ActivationOptions, defineActivation, spec } from "./define-activation.js";
-import { defineActivationBackward } from "./internal.js";
+import { type BackwardInputs, defineActivationBackward } from "./internal.js";
 import { choiceOption } from "./options.js";
 import { CASE_SHAPE } from "./spec.js";
 import { swish } from "./swish.js";
@@ -47,19 +47,28 @@ const geluTanhBackward = defineActivationBackward<readonly []>({
   },
 });
 
+/** The kernel and parameters of each form (the sigmoid form is swish with β = 1.702). */
+function kernelOf(approximate: GeluApproximation): [ActivationKernel, readonly number[]] {
+  if (approximate === "sigmoid") return ["swish", [GELU_SIGMOID_BETA]];
+  return [approximate === "tanh" ? "geluTanh" : "gelu", []];
+}
+
 const geluOp = defineOp<[Tensor], GeluAttrs>({
   name: "gelu",
   shape: ([x]) => x.shape,
   dtype: floatDType,
+  // f, and f' in the same pass when it will be differentiated (both need the exponential or erf)
   forward: (be, [x], { approximate }, out) => {
-    if (approximate === "sigmoid")
-      return be.activation("swish", x.data, [GELU_SIGMOID_BETA], out.dtype);
-    return be.activation(approximate === "tanh" ? "geluTanh" : "gelu", x.data, [], out.dtype);
+    const [kernel, params] = kernelOf(approximate);
+    if (!out.recording) return be.activation(kernel, x.data, params, out.dtype);
+    const [output, derivative] = be.activationWithGrad(kernel, x.data, params, out.dtype);
+    return { output, saved: [derivative] };
   },
   // exact: Φ(x) + x φ(x); tanh form: ½(1 + tanh u) + ½x sech²(u) u'; sigmoid form: swish's
-  vjp: (g, { inputs: [x], attrs }) => {
-    if (attrs.approximate === "sigmoid") return [swish.backward([g, x], [GELU_SIGMOID_BETA])];
-    return [(attrs.approximate === "tanh" ? geluTanhBackward : geluBackward)([g, x], [])];
+  vjp: (g, { inputs: [x], attrs, saved: [d] }) => {
+    const inputs: BackwardInputs = d ? [g, x, d] : [g, x];
+    if (attrs.approximate === "sigmoid") return [swish.backward(inputs, [GELU_SIGMOID_BETA])];
+    return [(attrs.approximate === "tanh" ? geluTanhBackward : geluBackward)(inputs, [])];
   },
 });
 

@@ -40,32 +40,48 @@ export function sameShape(
   return b.shape;
 }
 
+/**
+ * The inputs of an activation's backward op: the gradient g, the input x, and optionally f'(x) as
+ * the forward saved it (then the op multiplies by it instead of computing f' again).
+ */
+export type BackwardInputs = [g: Tensor, x: Tensor] | [g: Tensor, x: Tensor, derivative: Tensor];
+
+/** An activation's backward op: (g, x[, f'(x)]) ↦ g ⊙ f'(x). */
+export type BackwardOp<P> = Op<BackwardInputs, P>;
+
 interface BackwardSpec<P> {
   /** Registry name, `<activation>Backward`. */
   name: string;
   kernel: ActivationKernel;
   /** h ⊙ g ⊙ f''(x) in tensor ops (hg = h ⊙ g); `self` is the backward op, for f'-shaped terms. */
-  second: (hg: Tensor, x: Tensor, params: P, self: Op<[Tensor, Tensor], P>) => Tensor;
+  second: (hg: Tensor, x: Tensor, params: P, self: BackwardOp<P>) => Tensor;
 }
 
 /**
  * The backward op of a fused activation: (g, x) ↦ g ⊙ f'(x) in one kernel pass, its attributes the
- * kernel's parameters. It is itself differentiable, so gradients of gradients work: its vjp is
- * (h ⊙ f'(x), h ⊙ g ⊙ f''(x)).
+ * kernel's parameters; given f'(x) as a third input (saved by the forward), g ⊙ f'(x) is one
+ * multiply. It is itself differentiable, so gradients of gradients work: its vjp is
+ * (h ⊙ f'(x), h ⊙ g ⊙ f''(x)), and the saved derivative, a function of x, gets none of its own.
  */
 export function defineActivationBackward<P extends readonly number[]>(
   spec: BackwardSpec<P>,
-): Op<[Tensor, Tensor], P> {
-  const self: Op<[Tensor, Tensor], P> = defineOp<[Tensor, Tensor], P>({
+): BackwardOp<P> {
+  const self: BackwardOp<P> = defineOp<BackwardInputs, P>({
     name: spec.name,
-    shape: ([g, x]) => sameShape(spec.name, g, x, ["gradient", "input"]),
-    forward: (be, [g, x], params, out) =>
-      be.activationGrad(spec.kernel, g.data, x.data, params, out.dtype),
+    shape: ([g, x, d]) => {
+      if (d) sameShape(spec.name, d, x, ["saved derivative", "input"]);
+      return sameShape(spec.name, g, x, ["gradient", "input"]);
+    },
+    forward: (be, [g, x, d], params, out) =>
+      d
+        ? be.activationGradSaved(g.data, d.data, out.dtype)
+        : be.activationGrad(spec.kernel, g.data, x.data, params, out.dtype),
     // ∂(g f'(x))/∂g = f'(x), ∂(g f'(x))/∂x = g f''(x)
-    vjp: (h, { inputs: [g, x], attrs, needsInputGrad: [ng, nx] }) => [
-      ng ? self([h, x], attrs) : null,
-      nx ? spec.second(h.mul(g), x, attrs, self) : null,
-    ],
+    vjp: (h, { inputs: [g, x, d], attrs, needsInputGrad: [ng, nx] }) => {
+      const gradG = ng ? self(d ? [h, x, d] : [h, x], attrs) : null;
+      const gradX = nx ? spec.second(h.mul(g), x, attrs, self) : null;
+      return d ? [gradG, gradX, null] : [gradG, gradX];
+    },
   });
   return self;
 }
@@ -73,11 +89,18 @@ export function defineActivationBackward<P extends readonly number[]>(
 interface FusedSpec<P> {
   name: string;
   kernel: ActivationKernel;
-  /** (g, x) ↦ g ⊙ f'(x). */
-  backward: Op<[Tensor, Tensor], P>;
+  /** (g, x[, f'(x)]) ↦ g ⊙ f'(x). */
+  backward: BackwardOp<P>;
+  /** Whether a recorded forward computes f'(x) in the same pass and saves it for backward. */
+  saveDerivative: boolean;
 }
 
-/** An elementwise activation running one fused backend kernel forward and its backward op. */
+/**
+ * An elementwise activation running one fused backend kernel forward and its backward op. With
+ * `saveDerivative`, a forward that will be differentiated computes f(x) and f'(x) in one pass
+ * (`activationWithGrad`) and its backward multiplies by the saved f'(x): worth it where f and f'
+ * share costly terms (GELU's exponential), at the cost of keeping f'(x) until backward.
+ */
 export function defineFusedActivation<P extends readonly number[]>(
   spec: FusedSpec<P>,
 ): Op<[Tensor], P> {
@@ -85,8 +108,13 @@ export function defineFusedActivation<P extends readonly number[]>(
     name: spec.name,
     shape: ([x]) => x.shape,
     dtype: floatDType,
-    forward: (be, [x], params, out) => be.activation(spec.kernel, x.data, params, out.dtype),
-    // f'(x) from the saved input (not the output: y loses f' where f saturates)
-    vjp: (g, { inputs: [x], attrs }) => [spec.backward([g, x], attrs)],
+    forward: (be, [x], params, out) => {
+      if (!(spec.saveDerivative && out.recording))
+        return be.activation(spec.kernel, x.data, params, out.dtype);
+      const [output, derivative] = be.activationWithGrad(spec.kernel, x.data, params, out.dtype);
+      return { output, saved: [derivative] };
+    },
+    // f'(x) from the saved input (not the output: y loses f' where f saturates), or as saved
+    vjp: (g, { inputs: [x], attrs, saved: [d] }) => [spec.backward(d ? [g, x, d] : [g, x], attrs)],
   });
 }

@@ -6,6 +6,7 @@ import {
   getBackend,
   grad,
   gradients,
+  noGrad,
   registerBackend,
   setBackend,
   type Tensor,
@@ -204,29 +205,82 @@ describe("fused kernels", () => {
   registerBackend(counting);
   afterEach(() => setBackend(cpu.name));
 
+  const recompute = ["activation", "activationGrad"] as const;
+  const saved = ["activationWithGrad", "activationGradSaved"] as const;
   it.each([
-    ["relu", (x: Tensor) => relu(x), "activation"],
-    ["leakyRelu", (x: Tensor) => leakyRelu(x), "activation"],
-    ["sigmoid", (x: Tensor) => sigmoid(x), "activation"],
-    ["tanh", (x: Tensor) => tanh(x), "activation"],
-    ["gelu", (x: Tensor) => gelu(x), "activation"],
-    ["gelu tanh", (x: Tensor) => gelu(x, { approximate: "tanh" }), "activation"],
-    ["swish", (x: Tensor) => swish(x), "activation"],
-    ["mish", (x: Tensor) => mish(x), "activation"],
-    ["softplus", (x: Tensor) => softplus(x), "activation"],
-    ["softmax", (x: Tensor) => softmax(x), "softmax"],
-    ["logSoftmax", (x: Tensor) => logSoftmax(x), "softmax"],
-  ] as const)("%s runs one kernel forward and one backward", (_n, f, kernel) => {
+    ["relu", (x: Tensor) => relu(x), recompute],
+    ["leakyRelu", (x: Tensor) => leakyRelu(x), recompute],
+    ["sigmoid", (x: Tensor) => sigmoid(x), recompute],
+    ["tanh", (x: Tensor) => tanh(x), recompute],
+    ["gelu", (x: Tensor) => gelu(x), saved],
+    ["gelu tanh", (x: Tensor) => gelu(x, { approximate: "tanh" }), saved],
+    ["gelu sigmoid", (x: Tensor) => gelu(x, { approximate: "sigmoid" }), saved],
+    ["swish", (x: Tensor) => swish(x), recompute],
+    ["mish", (x: Tensor) => mish(x), recompute],
+    ["softplus", (x: Tensor) => softplus(x), recompute],
+    ["softmax", (x: Tensor) => softmax(x), ["softmax", "softmaxGrad"]],
+    ["logSoftmax", (x: Tensor) => logSoftmax(x), ["softmax", "softmaxGrad"]],
+  ] as const)("%s runs one kernel forward and one backward", (_n, f, [forward, backward]) => {
     const x = tensor([[-1, 0.5, 2]], { dtype: "float64", requiresGrad: true });
     const g = tensor([[0.3, -1, 2]], { dtype: "float64" });
     setBackend("counting");
     calls.length = 0;
     const y = f(x);
-    expect(calls).toEqual([kernel]);
+    expect(calls).toEqual([forward]);
     calls.length = 0;
     y.backward(g);
-    expect(calls).toEqual([kernel === "softmax" ? "softmaxGrad" : "activationGrad"]);
+    expect(calls).toEqual([backward]);
+    // a forward that will not be differentiated computes f alone
+    calls.length = 0;
+    noGrad(() => f(x));
+    f(x.detach());
+    expect(calls).toEqual([forward, forward].map((k) => (k === "softmax" ? k : "activation")));
   });
+
+  it.each([
+    ["none", "float64"],
+    ["tanh", "float64"],
+    ["sigmoid", "float64"],
+    ["none", "float32"],
+    ["tanh", "float32"],
+    ["sigmoid", "float32"],
+  ] as const)(
+    "gelu '%s' (%s): backward through the saved derivative matches recomputing it (float32: to one rounding)",
+    (approximate, dtype) => {
+      const values = [-1e4, -60, -9, -3.3, -1, -0.2, -0, 0, 1e-5, 0.7, 2.5, 12, 80, Number.NaN];
+      const x = tensor(values, { dtype, requiresGrad: true });
+      const g = tensor(
+        values.map((v, i) => (i % 3) - 1.3 + i / 7),
+        { dtype },
+      );
+      gelu(x, { approximate }).backward(g);
+      const [kernel, params] =
+        approximate === "sigmoid"
+          ? (["swish", [1.702]] as const)
+          : ([approximate === "tanh" ? "geluTanh" : "gelu", []] as const);
+      const recomputed = getBackend().activationGrad(
+        kernel,
+        g.data(),
+        x.detach().data(),
+        params,
+        dtype,
+      );
+      // float64 (and float32 kernels computing f' in float32) round g·f'(x) once either way; the
+      // CPU backend's float32 kernels compute in double, and the saved f'(x) is rounded to float32
+      // first, so the product may round twice: within one float32 ulp
+      const got = Array.from((x.grad as Tensor).data());
+      const want = Array.from(recomputed);
+      if (dtype === "float64") expect(got).toEqual(want);
+      got.forEach((v, i) => {
+        const w = want[i] as number;
+        if (Number.isNaN(w)) expect(v).toBeNaN();
+        else expect(Math.abs(v - w)).toBeLessThanOrEqual(Math.abs(w) * 2 ** -23);
+      });
+      // and the forward's value is the one computed alone
+      const alone = getBackend().activation(kernel, x.detach().data(), params, dtype);
+      expect(Array.from(gelu(x, { approximate }).data())).toEqual(Array.from(alone));
+    },
+  );
 });
 
 describe("the metadata registry", () => {

@@ -46,6 +46,7 @@ export enum Job {
   activationGrad = 4,
   packB = 5,
   packB64 = 6,
+  activationBoth = 7,
 }
 
 export namespace Control {

@@ -14,10 +14,19 @@ export const ops = {
   binary: ["add", "sub", "mul", "div", "maximum", "minimum", "eq", "ne", "lt", "le", "gt", "ge"],
   /** reduceRowsF32, reduceColsF32 */
   reduce: ["sum", "max", "min"],
-  /** activationF32, activationGradF32 */
+  /** activationF32, activationGradF32, activationBothF32 */
   activation: ["relu", "sigmoid", "tanh", "geluTanh"],
   /** runJob: what every thread runs, in chunks taken from a shared counter */
-  job: ["gemm", "gemm64", "unary", "activation", "activationGrad", "packB", "packB64"],
+  job: [
+    "gemm",
+    "gemm64",
+    "unary",
+    "activation",
+    "activationGrad",
+    "packB",
+    "packB64",
+    "activationBoth",
+  ],
 };
 
 // The control block (i32 words from its start): the job every thread takes chunks of, then one
@@ -32,7 +41,8 @@ export const control = {
   /** (unused) */
   spare: 3,
   /** gemm: m n k a ars acs pb c ldc scratch tileRows tileCols (tiles of C over op(B) packed
-   * whole at pb); packB: k n b brs bcs pb; elementwise: x y g n */
+   * whole at pb); packB: k n b brs bcs pb; elementwise: x y g n (activationBoth: d
+   * in g's place) */
   args: 4,
   /** bytes of scratch per thread (thread t uses scratch + t·scratchStride) */
   scratchStride: 16,

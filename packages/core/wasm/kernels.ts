@@ -571,6 +571,8 @@ const ROUND_MAGIC: f32 = 12582912.0;
 // Side results of expPoly2n/geluExpV: e = gP · 2^gN (gP ∈ [0.7, 1.5] in f32, gN in i32 lanes).
 let gP: v128 = i32x4.splat(0);
 let gN: v128 = i32x4.splat(0);
+// Side result of an activation's `fd` (below): its derivative f′(x).
+let gD: v128 = i32x4.splat(0);
 
 /** e^x (Cephes' polynomial on [−ln2/2, ln2/2]; 2ⁿ applied in two halves so no exponent overflows). */
 // @ts-expect-error: decorator
@@ -1010,23 +1012,55 @@ function geluTanhGradV(x: v128): v128 {
   return v128.bitselect(tail, d, big);
 }
 
-// Each activation: f (forward) and d (its derivative), as the elementwise classes above.
+/** f and f′ of GELU's tanh form in one pass (the bits of geluTanhV and geluTanhGradV); f′ in gD. */
+// @ts-expect-error: decorator
+@inline
+function geluTanhBothV(x: v128): v128 {
+  const e = geluExpV(x);
+  const p = gP;
+  const n = gN;
+  const one = f32x4.splat(1.0);
+  const nonNegative = f32x4.ge(x, f32x4.splat(0.0));
+  const big = f32x4.gt(f32x4.abs(x), f32x4.splat(50.0));
+  const positive = f32x4.gt(x, f32x4.splat(0.0));
+  const d1 = f32x4.add(one, e);
+  const f = f32x4.div(x, d1);
+  const y = v128.bitselect(f, scaleV(f32x4.mul(p, f), n), nonNegative);
+  const dv = f32x4.add(f32x4.splat(GELU_A), f32x4.mul(f32x4.splat(3.0 * GELU_B), f32x4.mul(x, x)));
+  const xdv = f32x4.mul(x, dv);
+  const pos = f32x4.add(f32x4.div(one, d1), f32x4.div(f32x4.mul(xdv, e), f32x4.mul(d1, d1)));
+  const negF = f32x4.div(f32x4.add(one, f32x4.div(xdv, d1)), d1);
+  const d = v128.bitselect(pos, scaleV(f32x4.mul(p, negF), n), nonNegative);
+  gD = v128.bitselect(v128.and(positive, one), d, big);
+  return v128.bitselect(v128.bitselect(x, f32x4.splat(-0.0), positive), y, big);
+}
+
+// Each activation: f (forward), d (its derivative), and fd (f, with f′ in gD: one pass for both),
+// as the elementwise classes above.
 @final class Relu {
   @inline f(x: v128): v128 { return reluV(x); }
   @inline d(x: v128): v128 { return stepV(x); }
+  @inline fd(x: v128): v128 { gD = this.d(x); return this.f(x); }
 }
 @final class Sigmoid {
   @inline f(x: v128): v128 { return sigmoidV(x); }
   @inline d(x: v128): v128 { return bellV(x); }
+  @inline fd(x: v128): v128 { gD = this.d(x); return this.f(x); }
 }
 @final class Tanh {
   @inline f(x: v128): v128 { return tanhV(x); }
   // tanh′(x) = sech² x = 4·bell(2x)
   @inline d(x: v128): v128 { return f32x4.mul(f32x4.splat(4.0), bellV(f32x4.add(x, x))); }
+  @inline fd(x: v128): v128 { gD = this.d(x); return this.f(x); }
 }
 @final class GeluTanh {
   @inline f(x: v128): v128 { return geluTanhV(x); }
   @inline d(x: v128): v128 { return geluTanhGradV(x); }
+  @inline fd(x: v128): v128 { return geluTanhBothV(x); }
+}
+/** A derivative given as the input (one that the forward saved): d(x) = x. */
+@final class Given {
+  @inline d(x: v128): v128 { return x; }
 }
 
 /** activationF32's loop for one activation (a class above). */
@@ -1059,6 +1093,42 @@ export function activationF32(op: i32, x: usize, y: usize, n: i32): void {
   else if (op === Activation.sigmoid) activationLoop<Sigmoid>(x, y, n);
   else if (op === Activation.tanh) activationLoop<Tanh>(x, y, n);
   else activationLoop<GeluTanh>(x, y, n);
+}
+
+/** activationBothF32's loop for one activation (a class above). */
+// @ts-expect-error: decorator
+@inline
+function activationBothLoop<Act>(x: usize, y: usize, d: usize, n: i32): void {
+  const act = changetype<Act>(0);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const o = (i as usize) << 2;
+    const y0 = act.fd(v128.load(x + o));
+    const d0 = gD;
+    const y1 = act.fd(v128.load(x + o, 16));
+    v128.store(y + o, y0);
+    v128.store(y + o, y1, 16);
+    v128.store(d + o, d0);
+    v128.store(d + o, gD, 16);
+  }
+  for (; i + 4 <= n; i += 4) {
+    const o = (i as usize) << 2;
+    v128.store(y + o, act.fd(v128.load(x + o)));
+    v128.store(d + o, gD);
+  }
+  for (; i < n; i++) {
+    const o = (i as usize) << 2;
+    store<f32>(y + o, f32x4.extract_lane(act.fd(f32x4.splat(load<f32>(x + o))), 0));
+    store<f32>(d + o, f32x4.extract_lane(gD, 0));
+  }
+}
+
+/** y = f(x) and d = f′(x) for n floats, in one pass (d may not alias x or y). */
+export function activationBothF32(op: i32, x: usize, y: usize, d: usize, n: i32): void {
+  if (op === Activation.relu) activationBothLoop<Relu>(x, y, d, n);
+  else if (op === Activation.sigmoid) activationBothLoop<Sigmoid>(x, y, d, n);
+  else if (op === Activation.tanh) activationBothLoop<Tanh>(x, y, d, n);
+  else activationBothLoop<GeluTanh>(x, y, d, n);
 }
 
 /** activationGradF32's loop for one activation (a class above). */
@@ -1096,6 +1166,11 @@ export function activationGradF32(op: i32, g: usize, x: usize, y: usize, n: i32)
   else if (op === Activation.sigmoid) activationGradLoop<Sigmoid>(g, x, y, n);
   else if (op === Activation.tanh) activationGradLoop<Tanh>(g, x, y, n);
   else activationGradLoop<GeluTanh>(g, x, y, n);
+}
+
+/** y = g ⊙ d for n floats, d a derivative the forward saved; where d = 0 the result is 0. */
+export function mulDerivativeF32(g: usize, d: usize, y: usize, n: i32): void {
+  activationGradLoop<Given>(g, d, y, n);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1219,6 +1294,7 @@ export function runJob(ctl: usize, thread: i32, job: i32): i32 {
         const o = (i0 as usize) << 2;
         if (kind === Job.unary) unaryF32(op, x + o, y + o, len);
         else if (kind === Job.activation) activationF32(op, x + o, y + o, len);
+        else if (kind === Job.activationBoth) activationBothF32(op, x + o, y + o, g + o, len);
         else activationGradF32(op, g + o, x + o, y + o, len);
         chunkDone(ctl);
       }

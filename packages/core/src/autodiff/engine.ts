@@ -122,7 +122,12 @@ export function backward(
       }
       // after the loop: a gradient given to several inputs is dead only once all hold it
       reuse?.release(dead);
-      if (!retainGraph) node.inputs = null;
+      if (!retainGraph) {
+        node.inputs = null;
+        // What the forward saved dies with the graph; a built-in rule kept none of it elsewhere.
+        if (node.saved && reuse && isBuiltinOp(node.name)) reuse.adopt([], inputGrads, node.saved);
+        node.saved = null;
+      }
     }
   } finally {
     setGradEnabled(prevMode);
@@ -296,17 +301,21 @@ class Reuse {
   }
 
   /**
-   * Takes the arrays kernels made for a rule (or a sum): those behind a returned gradient are owned
-   * from now on; the rule's other temporaries are dead now.
+   * Takes the arrays kernels made for a rule (or a sum), and what the rule's forward saved for it:
+   * those behind a returned gradient are owned from now on; the others are dead now.
    */
   adopt(
     made: readonly (Float32Array | Float64Array)[],
     kept: readonly (Tensor | null | undefined)[],
+    saved: readonly Tensor[] = [],
   ) {
-    for (const a of made) {
-      if (kept.some((t) => t?._data === a)) this.owned.add(a);
-      else releaseOutput(a);
-    }
+    for (const a of made) this.take(a, kept);
+    for (const t of saved) this.take(t._data, kept);
+  }
+
+  private take(a: TypedArray, kept: readonly (Tensor | null | undefined)[]): void {
+    if (kept.some((t) => t?._data === a)) this.owned.add(a);
+    else if (a instanceof Float32Array || a instanceof Float64Array) releaseOutput(a);
   }
 
   /** Releases the arrays of `tensors` that this pass owns and no pending gradient refers to. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { outputPoolStats } from "../backend/buffer-pool.js";
 import { getBackend } from "../backend/index.js";
+import { defineOp } from "../ops/define-op.js";
+import { markBuiltinOps } from "../registry.js";
 import { Generator } from "../random/generator.js";
 import { randn } from "../tensor/create.js";
 import type { Tensor } from "../tensor/tensor.js";
@@ -23,6 +25,21 @@ function params(dtype: (typeof dtypes)[number], seed: number): Tensor[] {
   ];
 }
 
+// x·e^x with e^x computed once: its forward saves e^x for the vjp (built in below, as the
+// activations are, so backward gives the saved array back to the pool once the rule has run)
+const xExp = defineOp<[Tensor]>({
+  name: "testXExpSaving",
+  shape: ([x]) => x.shape,
+  forward: (be, [x], _attrs, out) => {
+    const e = be.unary("exp", x.data, out.dtype);
+    const output = be.binary("mul", x.data, x.shape, e, x.shape, out.shape, out.dtype);
+    return out.recording ? { output, saved: [e] } : output;
+  },
+  // d/dx x e^x = (1 + x) e^x
+  vjp: (g, { inputs: [x], saved: [e] }) => [g.mul(x.add(1)).mul(e ?? x.exp())],
+});
+markBuiltinOps();
+
 /** A step whose graph passes one gradient to several inputs, uses tensors twice and views them. */
 function loss(ps: Tensor[], x: Tensor, seen: Tensor[]): Tensor {
   const [w1, b1, w2] = ps as [Tensor, Tensor, Tensor];
@@ -32,7 +49,8 @@ function loss(ps: Tensor[], x: Tensor, seen: Tensor[]): Tensor {
     seen.push(g); // user code keeps this gradient
     return undefined;
   });
-  const z = h.reshape([32, 96]).reshape([64, 48]).matmul(w2); // views of h
+  // views of h; W2 through x·e^x (a length of its own, so its saved array finds room in the pool)
+  const z = h.reshape([32, 96]).reshape([64, 48]).matmul(xExp([w2]));
   const r = z.retainGrad();
   return r.mul(r).mean().add(z.exp().mul(0.01).sum()).add(h.sum().mul(0.001));
 }

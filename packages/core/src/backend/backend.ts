@@ -272,6 +272,22 @@ export interface Backend {
     outDtype: DType,
   ): TypedArray;
   /**
+   * f(x) and f'(x) elementwise in one pass, for a forward that saves the derivative for its
+   * backward (`activationGradSaved`); each is the value `activation` and `activationGrad` with a
+   * unit gradient give.
+   */
+  activationWithGrad(
+    op: ActivationKernel,
+    x: TypedArray,
+    params: readonly number[],
+    outDtype: DType,
+  ): readonly [TypedArray, TypedArray];
+  /**
+   * g ⊙ d elementwise for a derivative d that `activationWithGrad` saved (same length): 0 where d
+   * is 0, whatever g is, as `activationGrad` gives.
+   */
+  activationGradSaved(g: TypedArray, d: TypedArray, outDtype: DType): TypedArray;
+  /**
    * Softmax of x / temperature along `axis` (non-negative), or its logarithm when `log` is set,
    * computed stably (the maximum along the axis is subtracted first).
    */

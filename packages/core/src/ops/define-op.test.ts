@@ -56,3 +56,63 @@ describe("defineOp: redefining an op", () => {
       if (!def.name.startsWith("test")) expect(isBuiltinOp(def.name)).toBe(true);
   });
 });
+
+describe("defineOp: a forward that saves intermediates for its vjp", () => {
+  // cube with x² computed once: the vjp's 3x² reuses it when the forward saved it
+  const seen: { recording: boolean[]; saved: number[] } = { recording: [], saved: [] };
+  const cube = defineOp<[Tensor]>({
+    name: "testCubeSaving",
+    shape: ([x]) => x.shape,
+    forward: (be, [x], _attrs, out) => {
+      seen.recording.push(out.recording);
+      const square = be.binary("mul", x.data, x.shape, x.data, x.shape, out.shape, out.dtype);
+      const output = be.binary("mul", square, out.shape, x.data, x.shape, out.shape, out.dtype);
+      return out.recording ? { output, saved: [square] } : output;
+    },
+    // d/dx x³ = 3x², from the saved x² or from x
+    vjp: (g, { inputs: [x], saved }) => {
+      seen.saved.push(saved.length);
+      const [square] = saved;
+      expect(square?.requiresGrad ?? false).toBe(false);
+      return [g.mul(square ?? x.mul(x)).mul(3)];
+    },
+  });
+
+  it("saves only when the call records a graph, and the vjp reads what it saved", () => {
+    seen.recording.length = 0;
+    seen.saved.length = 0;
+    const x = tensor([1.5, -2, 0.25], { dtype: "float64", requiresGrad: true });
+    cube([x.detach()]);
+    const y = cube([x]);
+    expect(seen.recording).toEqual([false, true]);
+    y.backward(tensor([1, 2, -1], { dtype: "float64" }));
+    expect(seen.saved).toEqual([1]);
+    expect(x.grad?.toArray()).toEqual([3 * 1.5 ** 2, 2 * 3 * 4, -3 * 0.0625]);
+    // the graph (and what was saved) is freed: a second backward is the usual error
+    expect(() => y.backward(tensor([1, 1, 1], { dtype: "float64" }))).toThrow(/second time/);
+  });
+
+  it("keeps what was saved with a retained graph, for a second backward", () => {
+    const x = tensor([2], { dtype: "float64", requiresGrad: true });
+    const y = cube([x]);
+    y.backward(undefined, { retainGraph: true });
+    y.backward();
+    expect(x.grad?.toArray()).toEqual([24]);
+  });
+
+  it("names the op when a forward saves arrays of the wrong length, or without a graph", () => {
+    const wrongLength = defineOp<[Tensor]>({
+      name: "testSavingWrongLength",
+      shape: ([x]) => x.shape,
+      forward: (_be, [x]) => ({ output: x.data.slice(), saved: [new Float32Array(1)] }),
+      vjp: (g) => [g],
+    });
+    const x = tensor([1, 2], { requiresGrad: true });
+    expect(() => wrongLength([x])).toThrow(
+      /testSavingWrongLength: forward returned 1 values for shape \[2\]/,
+    );
+    expect(() => wrongLength([x.detach()])).toThrow(
+      /testSavingWrongLength: forward saved arrays for a call that records no graph/,
+    );
+  });
+});

@@ -51,6 +51,11 @@ export interface VjpContext<I extends readonly Tensor[], A> {
   readonly output: Tensor;
   /** The op's attributes, as given to the call. */
   readonly attrs: A;
+  /**
+   * What the forward saved for this rule (`ForwardResult.saved`), as tensors of the output's
+   * shape and dtype that do not require grad; empty when it saved nothing.
+   */
+  readonly saved: readonly Tensor[];
   /** Whether each input needs a gradient; a rule may skip the others. */
   readonly needsInputGrad: { readonly [K in keyof I]: boolean };
 }
@@ -61,6 +66,23 @@ export interface OutputSpec {
   readonly shape: Shape;
   /** The output's dtype (from the op's `dtype` rule). */
   readonly dtype: DType;
+  /**
+   * Whether this call records a graph node (grad mode is on and an input requires grad), so that
+   * the vjp will run: a forward may then also return what it computed for it (`ForwardResult`).
+   */
+  readonly recording: boolean;
+}
+
+/**
+ * A forward's output together with arrays it computed for the vjp in the same pass (an
+ * activation's derivative), each of the output's length and dtype: the vjp reads them as
+ * `ctx.saved`. Saved only when `out.recording`; backward frees them with the graph.
+ */
+export interface ForwardResult {
+  /** The output's values (as a forward returns them otherwise). */
+  readonly output: TypedArray;
+  /** Arrays for the vjp, each of the output's length and dtype, in the order `ctx.saved` lists. */
+  readonly saved: readonly TypedArray[];
 }
 
 /**
@@ -78,10 +100,16 @@ export interface OpDef<I extends readonly Tensor[] = [Tensor], A = NoAttrs> {
   dtype?(inputs: I, attrs: A, name: string): DType;
   /**
    * Computes the output values through backend kernels, from read-only views of the inputs.
-   * Returning an input's own `data` makes the output a view sharing its storage (reshape).
+   * Returning an input's own `data` makes the output a view sharing its storage (reshape). When
+   * `out.recording`, it may return a `ForwardResult` to save intermediates for the vjp.
    * Give either `forward` or `compute`.
    */
-  forward?(backend: Backend, inputs: TensorViews<I>, attrs: A, out: OutputSpec): TypedArray;
+  forward?(
+    backend: Backend,
+    inputs: TensorViews<I>,
+    attrs: A,
+    out: OutputSpec,
+  ): TypedArray | ForwardResult;
   /**
    * Computes the output with tensor ops instead of kernels (the usual way for a user op). It runs
    * without recording a graph: the op's gradient comes from `vjp`. Give either `forward` or
@@ -181,11 +209,12 @@ export function defineOp<I extends readonly Tensor[] = [Tensor], A = NoAttrs>(
     const dtype = def.dtype ? def.dtype(inputs, attrs, def.name) : promotedDType(inputs, def.name);
     const shape = def.shape(inputs, attrs);
     checkSize(def.name, shape);
-    const storage = runForward(def, inputs, attrs, shape, dtype);
     let needsGrad = false;
     if (isGradEnabled()) for (const x of inputs) if (x._requiresGrad) needsGrad = true;
+    const recording = needsGrad && backward !== undefined && isFloat(dtype);
+    const [storage, saved] = runForward(def, inputs, attrs, { shape, dtype, recording });
     let node: Node | null = null;
-    if (needsGrad && backward && isFloat(dtype)) {
+    if (recording) {
       node = {
         name: def.name,
         backward,
@@ -193,6 +222,7 @@ export function defineOp<I extends readonly Tensor[] = [Tensor], A = NoAttrs>(
         versions: inputs.map((x) => x._storage.version),
         outputVersion: storage.version,
         attrs,
+        saved: saved.map((data) => Tensor._fromData(data, shape, dtype)),
         stack: isAnomalyEnabled() ? captureStack() : undefined,
       };
     }
@@ -220,14 +250,14 @@ function runForward<I extends readonly Tensor[], A>(
   def: OpDef<I, A>,
   inputs: I,
   attrs: A,
-  shape: Shape,
-  dtype: DType,
-): Storage {
+  out: OutputSpec,
+): [Storage, readonly TypedArray[]] {
+  const { shape, dtype } = out;
   const prev = setGradEnabled(false);
   enterOpForward();
   try {
     if (def.compute) {
-      const result = def.compute(inputs, attrs, { shape, dtype });
+      const result = def.compute(inputs, attrs, out);
       if (!(result instanceof Tensor))
         throw new GraphError(`${def.name}: compute must return a Tensor`);
       if (!shapesEqual(result.shape, shape)) {
@@ -235,7 +265,7 @@ function runForward<I extends readonly Tensor[], A>(
           `${def.name}: compute returned shape ${formatShape(result.shape)} but the shape rule says ${formatShape(shape)}`,
         );
       }
-      return result.dtype === dtype ? result._storage : result.to(dtype)._storage;
+      return [result.dtype === dtype ? result._storage : result.to(dtype)._storage, []];
     }
     const forward = def.forward;
     if (forward === undefined) throw new GraphError(`${def.name}: has no forward`);
@@ -243,15 +273,23 @@ function runForward<I extends readonly Tensor[], A>(
       (x): TensorView => ({ data: x._storage.data, shape: x.shape, dtype: x.dtype }),
     );
     // NOTE: the mapped tuple type is lost through Array.prototype.map; `views` has one view per input.
-    const result = forward(getBackend(), views as TensorViews<I>, attrs, { shape, dtype });
-    if (result.length !== sizeOf(shape)) {
-      throw new ShapeError(
-        `${def.name}: forward returned ${result.length} values for shape ${formatShape(shape)}`,
-      );
+    const returned = forward(getBackend(), views as TensorViews<I>, attrs, out);
+    const [result, saved] = ArrayBuffer.isView(returned)
+      ? [returned, []]
+      : [returned.output, returned.saved];
+    if (saved.length > 0 && !out.recording)
+      throw new GraphError(`${def.name}: forward saved arrays for a call that records no graph`);
+    const n = sizeOf(shape);
+    for (const a of [result, ...saved]) {
+      if (a.length !== n) {
+        throw new ShapeError(
+          `${def.name}: forward returned ${a.length} values for shape ${formatShape(shape)}`,
+        );
+      }
     }
     // A forward that returns an input's own array (reshape) makes a view sharing that input's storage.
-    for (const x of inputs) if (x._storage.data === result) return x._storage;
-    return { data: result, version: 0 };
+    for (const x of inputs) if (x._storage.data === result) return [x._storage, saved];
+    return [{ data: result, version: 0 }, saved];
   } catch (e) {
     // A typed array that cannot be allocated (out of memory) is the user's shape being too large.
     if (e instanceof RangeError && /array|allocation|memory/i.test(e.message))
@@ -282,6 +320,7 @@ function makeBackward<I extends readonly Tensor[], A>(
         return output;
       },
       attrs: node.attrs as A,
+      saved: node.saved ?? [],
       needsInputGrad: needsInputGrad as VjpContext<I, A>["needsInputGrad"],
     };
     const raw: readonly (Tensor | null | undefined)[] = vjp(g, ctx);

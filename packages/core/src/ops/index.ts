@@ -28,6 +28,7 @@ export { cumsum } from "./cumsum.js";
 export {
   type AnyOpDef,
   defineOp,
+  type ForwardResult,
   type InputGrads,
   type NoAttrs,
   type Op,

@@ -1,8 +1,8 @@
 import type { Tensor } from "./tensor.js";
 
 /**
- * A recorded op application: the edge from an output tensor to its inputs. `inputs` becomes null
- * when backward frees the graph.
+ * A recorded op application: the edge from an output tensor to its inputs. `inputs` and `saved`
+ * become null when backward frees the graph.
  */
 export interface Node {
   readonly name: string;
@@ -18,6 +18,8 @@ export interface Node {
   /** Storage version of the output when the op ran (a rule reading the output checks it). */
   readonly outputVersion?: number;
   readonly attrs: unknown;
+  /** What the forward saved for the rule (define-op's `ForwardResult`); null once freed. */
+  saved?: readonly Tensor[] | null;
   /** Where the op was created (anomaly mode only). */
   readonly stack: string | undefined;
 }

@@ -66,6 +66,35 @@ export function activationGrad(
   return out;
 }
 
+export function activationWithGrad(
+  op: ActivationKernel,
+  x: TypedArray,
+  params: readonly number[],
+  outDtype: DType,
+): readonly [TypedArray, TypedArray] {
+  const f = forwardFns[op];
+  const df = gradFns[op];
+  const n = x.length;
+  const y = allocate(outDtype, n);
+  const d = allocate(outDtype, n);
+  for (let i = 0; i < n; i++) {
+    const v = x[i] as number;
+    y[i] = f(v, params);
+    d[i] = df(v, params);
+  }
+  return [y, d];
+}
+
+export function activationGradSaved(g: TypedArray, d: TypedArray, outDtype: DType): TypedArray {
+  const n = d.length;
+  const out = allocate(outDtype, n);
+  for (let i = 0; i < n; i++) {
+    const di = d[i] as number;
+    out[i] = di === 0 ? 0 : (g[i] as number) * di;
+  }
+  return out;
+}
+
 /** Sizes of the axes before `axis`, of `axis`, and after it. */
 function split(shape: Shape, axis: number): [number, number, number] {
   let outer = 1;

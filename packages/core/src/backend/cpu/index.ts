@@ -1,5 +1,12 @@
 import type { Backend } from "../backend.js";
-import { activation, activationGrad, softmax, softmaxGrad } from "./activation.js";
+import {
+  activation,
+  activationGrad,
+  activationGradSaved,
+  activationWithGrad,
+  softmax,
+  softmaxGrad,
+} from "./activation.js";
 import { binary, cast, clamp, unary, updateInPlace, where } from "./elementwise.js";
 import { matmul } from "./matmul.js";
 import {
@@ -37,6 +44,8 @@ export const cpuBackend: Backend = {
   scatterAdd,
   activation,
   activationGrad,
+  activationWithGrad,
+  activationGradSaved,
   softmax,
   softmaxGrad,
   cast,

@@ -47,6 +47,7 @@ export const jobCodes = {
   activationGrad: 4,
   packB: 5,
   packB64: 6,
+  activationBoth: 7,
 } as const;
 
 /** Word offsets of the threads' control block (see wasm/abi.mjs). */
@@ -125,6 +126,8 @@ export interface KernelExports {
   reduceRowsF32(op: number, x: number, rows: number, cols: number, y: number): void;
   reduceColsF32(op: number, x: number, rows: number, cols: number, y: number, acc: number): void;
   activationF32(op: number, x: number, y: number, n: number): void;
+  activationBothF32(op: number, x: number, y: number, d: number, n: number): void;
   activationGradF32(op: number, g: number, x: number, y: number, n: number): void;
+  mulDerivativeF32(g: number, d: number, y: number, n: number): void;
   runJob(ctl: number, thread: number, job: number): number;
 }

@@ -255,13 +255,17 @@ function matmulWasm(
 const MIN_THREADED_ELEMENTS = 1 << 16;
 
 /**
- * Runs an elementwise kernel over n floats (x, y and g byte offsets), split in chunks over threads
- * when it is large. Elementwise results do not depend on the split: each element goes through the
+ * Runs an elementwise kernel over n floats (x, y and g byte offsets; activationBoth writes f′ at g),
+ * split in chunks over threads when it is large. Elementwise results do not depend on the split: each element goes through the
  * same vector code wherever its chunk starts.
  */
 function elementwise(
   rt: WasmRuntime,
-  kind: typeof jobCodes.unary | typeof jobCodes.activation | typeof jobCodes.activationGrad,
+  kind:
+    | typeof jobCodes.unary
+    | typeof jobCodes.activation
+    | typeof jobCodes.activationGrad
+    | typeof jobCodes.activationBoth,
   op: number,
   x: number,
   y: number,
@@ -274,6 +278,7 @@ function elementwise(
     rt.pool.run({ kind, op, chunk, args: [x, y, g, n] }, threads - 1);
   } else if (kind === jobCodes.unary) rt.exports.unaryF32(op, x, y, n);
   else if (kind === jobCodes.activation) rt.exports.activationF32(op, x, y, n);
+  else if (kind === jobCodes.activationBoth) rt.exports.activationBothF32(op, x, y, g, n);
   else rt.exports.activationGradF32(op, g, x, y, n);
 }
 
@@ -423,6 +428,30 @@ export function createWasmBackend(build: WasmBuild, name = "wasm"): Backend | nu
       const pa = r.put(a);
       elementwise(r, jobCodes.activationGrad, code, pa, pg, pg, a.length);
       return r.take(pg, a.length);
+    },
+    activationWithGrad(op, a, params, outDtype) {
+      const code = codeOf(activationCodes, op);
+      if (code === undefined || outDtype !== "float32" || !(a instanceof Float32Array))
+        return cpuBackend.activationWithGrad(op, a, params, outDtype);
+      const n = a.length;
+      const r = code === activationCodes.relu ? local() : rt(n, MIN_THREADED_ELEMENTS);
+      r.reset();
+      const p = r.put(a);
+      const pd = r.alloc(n);
+      if (code === activationCodes.relu) r.exports.activationBothF32(code, p, p, pd, n);
+      else elementwise(r, jobCodes.activationBoth, code, p, p, pd, n);
+      return [r.take(p, n), r.take(pd, n)];
+    },
+    activationGradSaved(g, d, outDtype) {
+      if (outDtype !== "float32" || !(g instanceof Float32Array) || !(d instanceof Float32Array))
+        return cpuBackend.activationGradSaved(g, d, outDtype);
+      // memory-bound: one thread, private memory
+      const r = local();
+      r.reset();
+      const pg = r.put(g);
+      const pd = r.put(d);
+      r.exports.mulDerivativeF32(pg, pd, pg, d.length);
+      return r.take(pg, d.length);
     },
     updateInPlace(op, y, x, alpha) {
       if (!(y instanceof Float32Array) || (x !== null && !(x instanceof Float32Array)))
