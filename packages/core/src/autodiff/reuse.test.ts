@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { outputPoolStats } from "../backend/buffer-pool.js";
 import { getBackend } from "../backend/index.js";
 import { defineOp } from "../ops/define-op.js";
-import { markBuiltinOps } from "../registry.js";
 import { Generator } from "../random/generator.js";
+import { markBuiltinOps } from "../registry.js";
 import { randn } from "../tensor/create.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { noGrad } from "./grad-mode.js";
@@ -49,8 +49,11 @@ function loss(ps: Tensor[], x: Tensor, seen: Tensor[]): Tensor {
     seen.push(g); // user code keeps this gradient
     return undefined;
   });
-  // views of h; W2 through x·e^x (a length of its own, so its saved array finds room in the pool)
-  const z = h.reshape([32, 96]).reshape([64, 48]).matmul(xExp([w2]));
+  // views of h; W2 through x·e^x (a length of its own: its saved array finds room in the pool)
+  const z = h
+    .reshape([32, 96])
+    .reshape([64, 48])
+    .matmul(xExp([w2]));
   const r = z.retainGrad();
   return r.mul(r).mean().add(z.exp().mul(0.01).sum()).add(h.sum().mul(0.001));
 }
