@@ -64,12 +64,6 @@ export interface FusedDefinition<
    */
   second(hg: Tensor, x: Tensor, params: P, backward: BackwardOp<P>): Tensor;
   /**
-   * Whether a forward that will be differentiated computes f'(x) in the same pass and saves it,
-   * so backward multiplies instead of computing f' again (default false): for kernels whose f and
-   * f' share costly terms. It keeps f'(x) until backward.
-   */
-  readonly saveDerivative?: boolean;
-  /**
    * Chooses how to compute a call (swish with a tensor β composes ops instead); default: the fused
    * op with `params(options)`.
    */
@@ -349,12 +343,7 @@ function fusedOps<P extends readonly number[]>(
     kernel: def.kernel,
     second: def.second,
   });
-  const op = defineFusedActivation<P>({
-    name: def.name,
-    kernel: def.kernel,
-    backward,
-    saveDerivative: def.saveDerivative ?? false,
-  });
+  const op = defineFusedActivation<P>({ name: def.name, kernel: def.kernel, backward });
   return { backward, fused: (x, params) => op([x], params) };
 }
 

@@ -57,7 +57,8 @@ const geluOp = defineOp<[Tensor], GeluAttrs>({
   name: "gelu",
   shape: ([x]) => x.shape,
   dtype: floatDType,
-  // f, and f' in the same pass when it will be differentiated (both need the exponential or erf)
+  // f, and f' in the same pass when it will be differentiated: backward then multiplies by the
+  // saved f' (f and f' share their costly part, e^v or erf; the price is keeping f' until then)
   forward: (be, [x], { approximate }, out) => {
     const [kernel, params] = kernelOf(approximate);
     if (!out.recording) return be.activation(kernel, x.data, params, out.dtype);

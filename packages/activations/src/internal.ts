@@ -89,18 +89,11 @@ export function defineActivationBackward<P extends readonly number[]>(
 interface FusedSpec<P> {
   name: string;
   kernel: ActivationKernel;
-  /** (g, x[, f'(x)]) ↦ g ⊙ f'(x). */
+  /** (g, x) ↦ g ⊙ f'(x). */
   backward: BackwardOp<P>;
-  /** Whether a recorded forward computes f'(x) in the same pass and saves it for backward. */
-  saveDerivative: boolean;
 }
 
-/**
- * An elementwise activation running one fused backend kernel forward and its backward op. With
- * `saveDerivative`, a forward that will be differentiated computes f(x) and f'(x) in one pass
- * (`activationWithGrad`) and its backward multiplies by the saved f'(x): worth it where f and f'
- * share costly terms (GELU's exponential), at the cost of keeping f'(x) until backward.
- */
+/** An elementwise activation running one fused backend kernel forward and its backward op. */
 export function defineFusedActivation<P extends readonly number[]>(
   spec: FusedSpec<P>,
 ): Op<[Tensor], P> {
@@ -108,13 +101,8 @@ export function defineFusedActivation<P extends readonly number[]>(
     name: spec.name,
     shape: ([x]) => x.shape,
     dtype: floatDType,
-    forward: (be, [x], params, out) => {
-      if (!(spec.saveDerivative && out.recording))
-        return be.activation(spec.kernel, x.data, params, out.dtype);
-      const [output, derivative] = be.activationWithGrad(spec.kernel, x.data, params, out.dtype);
-      return { output, saved: [derivative] };
-    },
-    // f'(x) from the saved input (not the output: y loses f' where f saturates), or as saved
-    vjp: (g, { inputs: [x], attrs, saved: [d] }) => [spec.backward(d ? [g, x, d] : [g, x], attrs)],
+    forward: (be, [x], params, out) => be.activation(spec.kernel, x.data, params, out.dtype),
+    // f'(x) from the saved input (not the output: y loses f' where f saturates)
+    vjp: (g, { inputs: [x], attrs }) => [spec.backward([g, x], attrs)],
   });
 }
