@@ -3,6 +3,7 @@ import {
   ArgumentError,
   defineOp,
   getOp,
+  gradients,
   isBuiltinOp,
   listOps,
   type Tensor,
@@ -92,6 +93,17 @@ describe("defineOp: a forward that saves intermediates for its vjp", () => {
     expect(() => y.backward(tensor([1, 1, 1], { dtype: "float64" }))).toThrow(/second time/);
   });
 
+  it("withholds what was saved from a rule whose own graph backward records: second derivatives stay right", () => {
+    seen.saved.length = 0;
+    const x = tensor([1.5, -2], { dtype: "float64", requiresGrad: true });
+    const [dx] = gradients([cube([x]).sum()], [x], { createGraph: true });
+    expect(seen.saved).toEqual([0]);
+    expect(dx?.toArray()).toEqual([3 * 1.5 ** 2, 3 * 4]);
+    // d²/dx² x³ = 6x: a saved x² would be a constant here and give 3x instead
+    const [ddx] = gradients([(dx as Tensor).sum()], [x]);
+    expect(ddx?.toArray()).toEqual([6 * 1.5, 6 * -2]);
+  });
+
   it("keeps what was saved with a retained graph, for a second backward", () => {
     const x = tensor([2], { dtype: "float64", requiresGrad: true });
     const y = cube([x]);
@@ -113,6 +125,30 @@ describe("defineOp: a forward that saves intermediates for its vjp", () => {
     );
     expect(() => wrongLength([x.detach()])).toThrow(
       /testSavingWrongLength: forward saved arrays for a call that records no graph/,
+    );
+    const savingOwn = defineOp<[Tensor]>({
+      name: "testSavingOwnArrays",
+      shape: ([x]) => x.shape,
+      forward: (_be, [x], _attrs, out) => {
+        const output = x.data.slice();
+        return { output, saved: out.dtype === "float32" ? [output] : [x.data as Float64Array] };
+      },
+      vjp: (g) => [g],
+    });
+    expect(() => savingOwn([x])).toThrow(
+      /testSavingOwnArrays: forward saved its output or an input's array/,
+    );
+    expect(() => savingOwn([tensor([1], { dtype: "float64", requiresGrad: true })])).toThrow(
+      /input's array/,
+    );
+    const savingOtherDtype = defineOp<[Tensor]>({
+      name: "testSavingOtherDtype",
+      shape: ([x]) => x.shape,
+      forward: (_be, [x]) => ({ output: x.data.slice(), saved: [new Float64Array(x.data.length)] }),
+      vjp: (g) => [g],
+    });
+    expect(() => savingOtherDtype([x])).toThrow(
+      /testSavingOtherDtype: forward saved a float64 array for a float32 output/,
     );
   });
 });

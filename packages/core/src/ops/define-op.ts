@@ -8,7 +8,7 @@ import { isGradEnabled, setGradEnabled } from "../autodiff/grad-mode.js";
 import type { Backend } from "../backend/backend.js";
 import { getBackend } from "../backend/index.js";
 import type { DType, TypedArray } from "../dtype.js";
-import { isFloat, promoteTypes } from "../dtype.js";
+import { dtypeOfArray, isFloat, promoteTypes } from "../dtype.js";
 import { AnomalyError, ArgumentError, GraphError, ShapeError } from "../errors.js";
 import { isBuiltinOp, registry } from "../registry.js";
 import type { Shape } from "../shape.js";
@@ -53,7 +53,9 @@ export interface VjpContext<I extends readonly Tensor[], A> {
   readonly attrs: A;
   /**
    * What the forward saved for this rule (`ForwardResult.saved`), as tensors of the output's
-   * shape and dtype that do not require grad; empty when it saved nothing.
+   * shape and dtype that do not require grad. Empty when it saved nothing, and when backward
+   * records the rule's own graph (`createGraph`, for higher derivatives): saved values would be
+   * constants there, so the rule must then compute them with tensor ops.
    */
   readonly saved: readonly Tensor[];
   /** Whether each input needs a gradient; a rule may skip the others. */
@@ -279,6 +281,17 @@ function runForward<I extends readonly Tensor[], A>(
       : [returned.output, returned.saved];
     if (saved.length > 0 && !out.recording)
       throw new GraphError(`${def.name}: forward saved arrays for a call that records no graph`);
+    for (const a of saved) {
+      // backward recycles what was saved once the rule has run: it must be the forward's own array
+      if (a === result || inputs.some((x) => x._storage.data === a))
+        throw new GraphError(
+          `${def.name}: forward saved its output or an input's array; the vjp reads those as ctx.output and ctx.inputs`,
+        );
+      if (dtypeOfArray(a) !== dtype)
+        throw new GraphError(
+          `${def.name}: forward saved a ${dtypeOfArray(a)} array for a ${dtype} output`,
+        );
+    }
     const n = sizeOf(shape);
     for (const a of [result, ...saved]) {
       if (a.length !== n) {
@@ -320,7 +333,9 @@ function makeBackward<I extends readonly Tensor[], A>(
         return output;
       },
       attrs: node.attrs as A,
-      saved: node.saved ?? [],
+      // what was saved is a constant to a graph the rule would record (createGraph): withheld
+      // then, so the rule computes it with tensor ops and its derivatives stay right
+      saved: isGradEnabled() ? [] : (node.saved ?? []),
       needsInputGrad: needsInputGrad as VjpContext<I, A>["needsInputGrad"],
     };
     const raw: readonly (Tensor | null | undefined)[] = vjp(g, ctx);
