@@ -65,9 +65,13 @@ const geluOp = defineOp<[Tensor], GeluAttrs>({
     const [output, derivative] = be.activationWithGrad(kernel, x.data, params, out.dtype);
     return { output, saved: [derivative] };
   },
+  // a sum's gradient comes unexpanded: one value multiplies the saved derivative as it is
+  broadcastGradient: true,
   // exact: Φ(x) + x φ(x); tanh form: ½(1 + tanh u) + ½x sech²(u) u'; sigmoid form: swish's
   vjp: (g, { inputs: [x], attrs, saved: [d] }) => {
-    const inputs: BackwardInputs = d ? [g, x, d] : [g, x];
+    const whole = g.ndim === x.ndim && g.shape.every((n, i) => n === x.shape[i]);
+    const gx = whole || (d && g.size === 1) ? g : g.expand(x.shape);
+    const inputs: BackwardInputs = d ? [gx, x, d] : [gx, x];
     if (attrs.approximate === "sigmoid") return [swish.backward(inputs, [GELU_SIGMOID_BETA])];
     return [(attrs.approximate === "tanh" ? geluTanhBackward : geluBackward)(inputs, [])];
   },

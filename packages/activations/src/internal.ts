@@ -42,7 +42,8 @@ export function sameShape(
 
 /**
  * The inputs of an activation's backward op: the gradient g, the input x, and optionally f'(x) as
- * the forward saved it (then the op multiplies by it instead of computing f' again).
+ * the forward saved it (then the op multiplies by it instead of computing f' again, and g may be a
+ * single value for every element: a sum's gradient).
  */
 export type BackwardInputs = [g: Tensor, x: Tensor] | [g: Tensor, x: Tensor, derivative: Tensor];
 
@@ -69,8 +70,9 @@ export function defineActivationBackward<P extends readonly number[]>(
   const self: BackwardOp<P> = defineOp<BackwardInputs, P>({
     name: spec.name,
     shape: ([g, x, d]) => {
-      if (d) sameShape(spec.name, d, x, ["saved derivative", "input"]);
-      return sameShape(spec.name, g, x, ["gradient", "input"]);
+      if (!d) return sameShape(spec.name, g, x, ["gradient", "input"]);
+      sameShape(spec.name, d, x, ["saved derivative", "input"]);
+      return g.size === 1 ? x.shape : sameShape(spec.name, g, x, ["gradient", "input"]);
     },
     forward: (be, [g, x, d], params, out) =>
       d

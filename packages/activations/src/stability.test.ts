@@ -230,6 +230,12 @@ describe("fused kernels", () => {
     calls.length = 0;
     y.backward(g);
     expect(calls).toEqual([backward]);
+    // a sum's gradient reaches the saved-derivative kernel as one value, not expanded first
+    calls.length = 0;
+    f(x).sum().backward();
+    expect(calls.filter((c) => c === "expand").length).toBe(
+      forward === "activationWithGrad" ? 0 : 1,
+    );
     // a forward that will not be differentiated computes f alone
     calls.length = 0;
     noGrad(() => f(x));

@@ -45,6 +45,13 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
  * @example
  * formatShape([32, 784]); // "[32, 784]"
  */
+/** Whether an array of shape `from` broadcasts to shape `to` (NumPy's rules, `to` unchanged). */
+export function broadcastsTo(from: Shape, to: Shape): boolean {
+  const lead = to.length - from.length;
+  if (lead < 0) return false;
+  return from.every((d, i) => d === 1 || d === to[lead + i]);
+}
+
 export function formatShape(shape: Shape): string {
   if (!Array.isArray(shape))
     throw new ArgumentError(`formatShape: shape must be an array, got ${describeValue(shape)}`);

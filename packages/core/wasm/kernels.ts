@@ -1173,6 +1173,23 @@ export function mulDerivativeF32(g: usize, d: usize, y: usize, n: i32): void {
   activationGradLoop<Given>(g, d, y, n);
 }
 
+/** y = s·d for n floats (one gradient value s for all), as mulDerivativeF32 (y may be d). */
+export function scaleDerivativeF32(s: f32, d: usize, y: usize, n: i32): void {
+  const sv = f32x4.splat(s);
+  const zero = f32x4.splat(0.0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (i as usize) << 2;
+    const dv = v128.load(d + o);
+    v128.store(y + o, v128.bitselect(zero, f32x4.mul(sv, dv), f32x4.eq(dv, zero)));
+  }
+  for (; i < n; i++) {
+    const o = (i as usize) << 2;
+    const dv = load<f32>(d + o);
+    store<f32>(y + o, dv === 0 ? 0 : s * dv);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Threads (the shared-memory builds): the calling thread and every worker run the same job from the
 // control block at `ctl` (layout: abi.mjs), taking chunks of it from a shared counter until none

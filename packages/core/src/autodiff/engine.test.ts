@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { GraphError, ShapeError } from "../errors.js";
+import { defineOp } from "../ops/define-op.js";
 import { ones, tensor, zeros } from "../tensor/create.js";
 import type { Tensor } from "../tensor/tensor.js";
+import { gradients } from "./functional.js";
 import { enableGrad, isGradEnabled, noGrad } from "./grad-mode.js";
 
 const f64 = { dtype: "float64" } as const;
@@ -237,5 +239,63 @@ describe("gradients never alias", () => {
     x.backward(seed);
     noGrad(() => (x.grad as Tensor).zero_());
     expect(seed.toArray()).toEqual([5, 6]);
+  });
+});
+
+describe("a sum's gradient is expanded only where a rule needs it", () => {
+  // an elementwise op whose rule takes the gradient as it comes (broadcastGradient), and reports it
+  const shapes: number[][] = [];
+  const double = defineOp<[Tensor]>({
+    name: "testDoubleBroadcastGrad",
+    shape: ([x]) => x.shape,
+    compute: ([x]) => x.mul(2),
+    broadcastGradient: true,
+    vjp: (g) => {
+      shapes.push([...g.shape]);
+      return [g.mul(2)];
+    },
+  });
+
+  it("reaches a rule that takes it unexpanded, and leaves at their full shape", () => {
+    shapes.length = 0;
+    const x = leaf([1, 2, 3, 4, 5, 6]).reshape([2, 3]);
+    const y = double([x]);
+    y.sum().backward(undefined, { retainGraph: true });
+    y.sum(1).sum().backward();
+    expect(shapes).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    const w = leaf([1, 2, 3]);
+    double([w]).sum().backward();
+    expect(w.grad?.shape).toEqual([3]);
+    expect(w.grad?.toArray()).toEqual([2, 2, 2]);
+  });
+
+  it("is expanded for hooks, retained gradients, gradients() and rules that need the full shape", () => {
+    const x = leaf([1, -2, 3]);
+    const seen: number[][] = [];
+    const y = x.mul(3);
+    y.registerHook((g) => {
+      seen.push([...g.shape]);
+      return undefined;
+    });
+    const z = x.exp().retainGrad();
+    y.add(z).sum().backward();
+    expect(seen).toEqual([[3]]);
+    expect(z.grad?.toArray()).toEqual([1, 1, 1]);
+    const [gy] = gradients([double([x]).sum()], [x]);
+    expect(gy?.shape).toEqual([3]);
+    // a rule without broadcastGradient (mul's) gets the output's shape
+    const [gm] = gradients([x.mul(x).sum()], [x]);
+    expect(gm?.toArray()).toEqual([2, -4, 6]);
+  });
+
+  it("gives the same second derivatives through a graph of the backward pass", () => {
+    const x = leaf([0.5, -1.5]);
+    const [g] = gradients([double([x.mul(x)]).sum()], [x], { createGraph: true });
+    expect(g?.toArray()).toEqual([2, -6]); // d/dx 2x² = 4x
+    const [gg] = gradients([(g as Tensor).sum()], [x]);
+    expect(gg?.toArray()).toEqual([4, 4]);
   });
 });

@@ -3,7 +3,7 @@ import { allocate, type TypedArray } from "../dtype.js";
 import { AnomalyError, DTypeError, FluxionError, GraphError, ShapeError } from "../errors.js";
 import { optionsObject } from "../options.js";
 import { isBuiltinOp } from "../registry.js";
-import { formatShape, shapesEqual } from "../shape.js";
+import { formatShape, type Shape, shapesEqual } from "../shape.js";
 import type { Node } from "../tensor/node.js";
 import type { Storage } from "../tensor/storage.js";
 import { Tensor, type TensorLike } from "../tensor/tensor.js";
@@ -60,6 +60,13 @@ export function backward(
       if (g === undefined) continue;
       grads.delete(t);
       reuse?.unhold(g);
+      // A gradient that only broadcasts to t (sum's) is expanded here, unless it goes straight to
+      // a rule that takes it as it is.
+      if (!shapesEqual(g.shape, t.shape)) {
+        const lazy =
+          t._node?.broadcastGradient === true && !t._hooks && !t._retainsGrad && !wanted?.has(t);
+        if (!lazy) g = expandGradient(g, t.shape, reuse);
+      }
       if (t._hooks) {
         reuse?.escape(g);
         g = runHooks(t, g);
@@ -264,6 +271,16 @@ function checkAnomaly(
       );
     }
   });
+}
+
+/**
+ * g expanded to `shape` (it broadcasts to it): an array this pass owns, so backward can reuse it
+ * once the rule that consumes it has run.
+ */
+function expandGradient(g: Tensor, shape: Shape, reuse: Reuse | null): Tensor {
+  const [full, made] = collectOutputs(() => g.expand(shape));
+  reuse?.adopt(made, [full]);
+  return full;
 }
 
 function zerosLike(x: Tensor): Tensor {

@@ -283,8 +283,8 @@ export interface Backend {
     outDtype: DType,
   ): readonly [TypedArray, TypedArray];
   /**
-   * g ⊙ d elementwise for a derivative d that `activationWithGrad` saved (same length): 0 where d
-   * is 0, whatever g is, as `activationGrad` gives.
+   * g ⊙ d elementwise for a derivative d that `activationWithGrad` saved: 0 where d is 0, whatever
+   * g is, as `activationGrad` gives. g has d's length, or one element for all (a sum's gradient).
    */
   activationGradSaved(g: TypedArray, d: TypedArray, outDtype: DType): TypedArray;
   /**

@@ -12,7 +12,7 @@ import { dtypeOfArray, isFloat, promoteTypes } from "../dtype.js";
 import { AnomalyError, ArgumentError, GraphError, ShapeError } from "../errors.js";
 import { isBuiltinOp, registry } from "../registry.js";
 import type { Shape } from "../shape.js";
-import { checkSize, formatShape, shapesEqual, sizeOf } from "../shape.js";
+import { broadcastsTo, checkSize, formatShape, shapesEqual, sizeOf } from "../shape.js";
 import type { Node } from "../tensor/node.js";
 import type { Storage } from "../tensor/storage.js";
 import { Tensor } from "../tensor/tensor.js";
@@ -121,10 +121,17 @@ export interface OpDef<I extends readonly Tensor[] = [Tensor], A = NoAttrs> {
   /**
    * Gradients of each input from the output's gradient `g`, written with tensor ops so they are
    * differentiable themselves. A gradient may have the broadcast output's shape: it is summed back
-   * to the input's shape for you. Null for inputs without a gradient. Omit `vjp` for an op that is
+   * to the input's shape for you; one that broadcasts to the input's shape (sum's: the reduced axes
+   * as 1) is expanded by backward where needed. Null for inputs without a gradient. Omit `vjp` for an op that is
    * not differentiable (its output never requires grad).
    */
   vjp?(g: Tensor, ctx: VjpContext<I, A>): InputGrads<I>;
+  /**
+   * Whether `vjp` accepts an incoming gradient that only broadcasts to the output's shape (a sum's
+   * gradient, which backward otherwise expands first): an elementwise rule can take it as it is
+   * and save the expansion. Default false: `vjp` gets a gradient of the output's shape.
+   */
+  readonly broadcastGradient?: boolean;
   /**
    * For an op without `vjp` whose result users may try to differentiate through (argmax): why it
    * has no gradient and what to use instead. Asking for a gradient through its output, even after
@@ -224,6 +231,7 @@ export function defineOp<I extends readonly Tensor[] = [Tensor], A = NoAttrs>(
         versions: inputs.map((x) => x._storage.version),
         outputVersion: storage.version,
         attrs,
+        broadcastGradient: def.broadcastGradient === true,
         saved: saved.map((data) => Tensor._fromData(data, shape, dtype)),
         stack: isAnomalyEnabled() ? captureStack() : undefined,
       };
@@ -349,7 +357,11 @@ function makeBackward<I extends readonly Tensor[], A>(
       if (gi === null || gi === undefined || !x._requiresGrad) return null;
       if (!(gi instanceof Tensor))
         throw new GraphError(`${def.name}: vjp returned a non-Tensor gradient for input ${i}`);
-      const summed = shapesEqual(gi.shape, x.shape) ? gi : sumTo(def.name, gi, x.shape, i);
+      // a gradient that broadcasts to x (sum's) stays unexpanded: backward expands it where needed
+      const summed =
+        shapesEqual(gi.shape, x.shape) || broadcastsTo(gi.shape, x.shape)
+          ? gi
+          : sumTo(def.name, gi, x.shape, i);
       if (summed.dtype !== x.dtype) {
         throw new GraphError(
           `${def.name}: vjp returned a ${summed.dtype} gradient for input ${i}, which is ${x.dtype}`,

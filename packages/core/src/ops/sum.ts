@@ -6,8 +6,9 @@ const sumOp = defineReduction({
   name: "sum",
   kernel: "sum",
   needsElements: false,
-  // ∂(Σ xᵢ)/∂xᵢ = 1: the gradient is broadcast back over the reduced axes
-  vjp: (g, { inputs: [x], attrs }) => [g.reshape(keptShape(x, attrs)).expand(x.shape)],
+  // ∂(Σ xᵢ)/∂xᵢ = 1: the gradient is broadcast back over the reduced axes (backward expands it,
+  // unless the rule it goes to takes it as it is)
+  vjp: (g, { inputs: [x], attrs }) => [g.reshape(keptShape(x, attrs))],
 });
 
 /**

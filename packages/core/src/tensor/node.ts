@@ -18,6 +18,8 @@ export interface Node {
   /** Storage version of the output when the op ran (a rule reading the output checks it). */
   readonly outputVersion?: number;
   readonly attrs: unknown;
+  /** Whether the rule takes a gradient that only broadcasts to the output (`OpDef.broadcastGradient`). */
+  readonly broadcastGradient?: boolean;
   /** What the forward saved for the rule (define-op's `ForwardResult`); null once freed. */
   saved?: readonly Tensor[] | null;
   /** Where the op was created (anomaly mode only). */

@@ -88,9 +88,10 @@ export function activationWithGrad(
 export function activationGradSaved(g: TypedArray, d: TypedArray, outDtype: DType): TypedArray {
   const n = d.length;
   const out = allocate(outDtype, n);
+  const step = g.length === 1 && n !== 1 ? 0 : 1;
   for (let i = 0; i < n; i++) {
     const di = d[i] as number;
-    out[i] = di === 0 ? 0 : (g[i] as number) * di;
+    out[i] = di === 0 ? 0 : (g[i * step] as number) * di;
   }
   return out;
 }

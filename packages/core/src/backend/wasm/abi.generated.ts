@@ -129,5 +129,6 @@ export interface KernelExports {
   activationBothF32(op: number, x: number, y: number, d: number, n: number): void;
   activationGradF32(op: number, g: number, x: number, y: number, n: number): void;
   mulDerivativeF32(g: number, d: number, y: number, n: number): void;
+  scaleDerivativeF32(s: number, d: number, y: number, n: number): void;
   runJob(ctl: number, thread: number, job: number): number;
 }

@@ -448,8 +448,12 @@ export function createWasmBackend(build: WasmBuild, name = "wasm"): Backend | nu
       // memory-bound: one thread, private memory
       const r = local();
       r.reset();
-      const pg = r.put(g);
       const pd = r.put(d);
+      if (g.length === 1 && d.length !== 1) {
+        r.exports.scaleDerivativeF32(g[0] as number, pd, pd, d.length);
+        return r.take(pd, d.length);
+      }
+      const pg = r.put(g);
       r.exports.mulDerivativeF32(pg, pd, pg, d.length);
       return r.take(pg, d.length);
     },
