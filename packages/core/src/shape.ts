@@ -39,12 +39,6 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
   return true;
 }
 
-/**
- * A shape as text for messages: `[2, 3]` becomes "[2, 3]" and a scalar's `[]` becomes "[]".
- *
- * @example
- * formatShape([32, 784]); // "[32, 784]"
- */
 /** Whether an array of shape `from` broadcasts to shape `to` (NumPy's rules, `to` unchanged). */
 export function broadcastsTo(from: Shape, to: Shape): boolean {
   const lead = to.length - from.length;
@@ -52,6 +46,12 @@ export function broadcastsTo(from: Shape, to: Shape): boolean {
   return from.every((d, i) => d === 1 || d === to[lead + i]);
 }
 
+/**
+ * A shape as text for messages: `[2, 3]` becomes "[2, 3]" and a scalar's `[]` becomes "[]".
+ *
+ * @example
+ * formatShape([32, 784]); // "[32, 784]"
+ */
 export function formatShape(shape: Shape): string {
   if (!Array.isArray(shape))
     throw new ArgumentError(`formatShape: shape must be an array, got ${describeValue(shape)}`);
