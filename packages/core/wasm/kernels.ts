@@ -978,13 +978,13 @@ function scaleV(v: v128, n: v128): v128 {
   return i32x4.shuffle(f32x4.demote_f64x2_zero(vl), f32x4.demote_f64x2_zero(vh), 0, 1, 4, 5);
 }
 
+// GELU's tanh form and its derivative from e = e^−|v| and geluExpV's side results p and n (shared
+// by the forward, the gradient and the pass that computes both, so all three give the same bits).
+
 // @ts-expect-error: decorator
 @inline
-function geluTanhV(x: v128): v128 {
+function geluTanhFromExp(x: v128, e: v128, p: v128, n: v128): v128 {
   // x σ(v) with e = e^−|v|: x/(1 + e) for x ≥ 0, and x e/(1 + e) for x < 0 (e applied last, in f64)
-  const e = geluExpV(x);
-  const p = gP;
-  const n = gN;
   const f = f32x4.div(x, f32x4.add(f32x4.splat(1.0), e));
   const y = v128.bitselect(f, scaleV(f32x4.mul(p, f), n), f32x4.ge(x, f32x4.splat(0.0)));
   // beyond |x| = 50, x σ(2u) is x or −0 (and ±Infinity would give ∞·0 = NaN above)
@@ -995,11 +995,8 @@ function geluTanhV(x: v128): v128 {
 
 // @ts-expect-error: decorator
 @inline
-function geluTanhGradV(x: v128): v128 {
+function geluTanhGradFromExp(x: v128, e: v128, p: v128, n: v128): v128 {
   // σ(v) + x v′ σ(v)σ(−v): 1/(1 + e) + x v′ e/(1 + e)² for x ≥ 0; e (1 + x v′/(1 + e))/(1 + e) for x < 0
-  const e = geluExpV(x);
-  const p = gP;
-  const n = gN;
   const one = f32x4.splat(1.0);
   const d1 = f32x4.add(one, e);
   const dv = f32x4.add(f32x4.splat(GELU_A), f32x4.mul(f32x4.splat(3.0 * GELU_B), f32x4.mul(x, x)));
@@ -1012,27 +1009,29 @@ function geluTanhGradV(x: v128): v128 {
   return v128.bitselect(tail, d, big);
 }
 
-/** f and f′ of GELU's tanh form in one pass (the bits of geluTanhV and geluTanhGradV); f′ in gD. */
+// @ts-expect-error: decorator
+@inline
+function geluTanhV(x: v128): v128 {
+  const e = geluExpV(x);
+  return geluTanhFromExp(x, e, gP, gN);
+}
+
+// @ts-expect-error: decorator
+@inline
+function geluTanhGradV(x: v128): v128 {
+  const e = geluExpV(x);
+  return geluTanhGradFromExp(x, e, gP, gN);
+}
+
+/** f and f′ of GELU's tanh form in one pass: e^−|v| once; f′ in gD. */
 // @ts-expect-error: decorator
 @inline
 function geluTanhBothV(x: v128): v128 {
   const e = geluExpV(x);
   const p = gP;
   const n = gN;
-  const one = f32x4.splat(1.0);
-  const nonNegative = f32x4.ge(x, f32x4.splat(0.0));
-  const big = f32x4.gt(f32x4.abs(x), f32x4.splat(50.0));
-  const positive = f32x4.gt(x, f32x4.splat(0.0));
-  const d1 = f32x4.add(one, e);
-  const f = f32x4.div(x, d1);
-  const y = v128.bitselect(f, scaleV(f32x4.mul(p, f), n), nonNegative);
-  const dv = f32x4.add(f32x4.splat(GELU_A), f32x4.mul(f32x4.splat(3.0 * GELU_B), f32x4.mul(x, x)));
-  const xdv = f32x4.mul(x, dv);
-  const pos = f32x4.add(f32x4.div(one, d1), f32x4.div(f32x4.mul(xdv, e), f32x4.mul(d1, d1)));
-  const negF = f32x4.div(f32x4.add(one, f32x4.div(xdv, d1)), d1);
-  const d = v128.bitselect(pos, scaleV(f32x4.mul(p, negF), n), nonNegative);
-  gD = v128.bitselect(v128.and(positive, one), d, big);
-  return v128.bitselect(v128.bitselect(x, f32x4.splat(-0.0), positive), y, big);
+  gD = geluTanhGradFromExp(x, e, p, n);
+  return geluTanhFromExp(x, e, p, n);
 }
 
 // Each activation: f (forward), d (its derivative), and fd (f, with f′ in gD: one pass for both),

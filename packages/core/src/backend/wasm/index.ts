@@ -256,8 +256,8 @@ const MIN_THREADED_ELEMENTS = 1 << 16;
 
 /**
  * Runs an elementwise kernel over n floats (x, y and g byte offsets; activationBoth writes f′ at g),
- * split in chunks over threads when it is large. Elementwise results do not depend on the split: each element goes through the
- * same vector code wherever its chunk starts.
+ * split in chunks over threads when it is large. Elementwise results do not depend on the split:
+ * each element goes through the same vector code wherever its chunk starts.
  */
 function elementwise(
   rt: WasmRuntime,
