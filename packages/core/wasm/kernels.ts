@@ -568,7 +568,7 @@ const LN2_LO: f32 = -2.1219444e-4;
 // Rounding to an integer adds 1.5·2²³, which leaves round(x) in the low mantissa bits.
 const ROUND_MAGIC: f32 = 12582912.0;
 
-// Side results of expPoly2n/geluExpV: e = gP · 2^gN (gP ∈ [0.7, 1.5] in f32, gN in i32 lanes).
+// Side results of geluPartsV (below): e^−|v| = gP · 2^gN (gP ∈ [0.7, 1.5] in f32, gN in i32 lanes).
 let gP: v128 = i32x4.splat(0);
 let gN: v128 = i32x4.splat(0);
 // Side result of an activation's `fd` (below): its derivative f′(x).
@@ -598,7 +598,6 @@ function expPoly2n(r: v128, ni: v128): v128 {
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
   p = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1.0));
-  gP = p;
   const n1 = i32x4.shr_s(ni, 1);
   const n2 = i32x4.sub(ni, n1);
   const s1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23);
@@ -929,36 +928,44 @@ function bellV(x: v128): v128 {
   return f32x4.div(e, f32x4.mul(d, d));
 }
 
-// NOTE: e^v for GELU's v = 2u reaches |v| ≈ 90 in the left tail, where an f32 rounding of v alone
-// would cost |v|·2⁻²⁴ ≈ 5e-6 relative. So v and its range reduction r = v − n·ln2 are computed in
-// f64 (two f64x2 halves), and only the polynomial in r (|r| ≤ ln2/2) runs in f32.
+// GELU's tanh form is x σ(v) with v = 2u = x(A + Bx²), and its derivative σ(v) + x v′ σ(v)σ(−v).
+// Both are computed from e = e^−|v| = p·2ⁿ and t = 1/(1 + e): σ(|v|) = t and σ(−|v|) = e t.
+//
+// NOTE: v reaches |v| ≈ 90 in the left tail, where an f32 rounding of v alone would cost
+// |v|·2⁻²⁴ ≈ 5e-6 relative. So w = v·log2 e and its range reduction r = w − n are computed in f64
+// (two f64x2 halves; r is then exact), and only the polynomial 2^r (|r| ≤ ½) runs in f32.
 
-/** e^−|v| for v = x(A + Bx²), with v formed and range-reduced in f64; 0 below 2⁻¹²⁵. */
+/** e^−|v| for v = x(A + Bx²) as p·2ⁿ: p (in [0.7, 1.5]) is returned, n is left in gN. */
 // @ts-expect-error: decorator
 @inline
-function geluExpV(x: v128): v128 {
+function geluExp2V(x: v128): v128 {
   const xl = f64x2.promote_low_f32x4(x);
   const xh = f64x2.promote_low_f32x4(i32x4.shuffle(x, x, 2, 3, 0, 1));
-  const a = f64x2.splat(1.5957691216057308);
-  const b = f64x2.splat(0.07135481627260025);
-  const lo = f64x2.splat(-300.0);
-  const vl = f64x2.mul(xl, f64x2.add(a, f64x2.mul(b, f64x2.mul(xl, xl))));
-  const vh = f64x2.mul(xh, f64x2.add(a, f64x2.mul(b, f64x2.mul(xh, xh))));
-  const tl = f64x2.pmax(f64x2.neg(f64x2.abs(vl)), lo);
-  const th = f64x2.pmax(f64x2.neg(f64x2.abs(vh)), lo);
-  // round(t·log2 e) by the 1.5·2⁵² trick: the integer lands in the low 32 bits of each f64
-  const l2e = f64x2.splat(1.4426950408889634);
-  const ln2 = f64x2.splat(0.6931471805599453);
+  // log2 e · 2√(2/π) and log2 e · 2√(2/π)·0.044715
+  const a = f64x2.splat(2.302208198144325);
+  const b = f64x2.splat(0.1029432395800235);
+  // −|w| ≥ −432 (e^−300, far below f32's range) keeps the rounding trick below exact
+  const lo = f64x2.splat(-432.0);
+  const wl = f64x2.mul(xl, f64x2.add(a, f64x2.mul(b, f64x2.mul(xl, xl))));
+  const wh = f64x2.mul(xh, f64x2.add(a, f64x2.mul(b, f64x2.mul(xh, xh))));
+  const tl = f64x2.pmax(f64x2.neg(f64x2.abs(wl)), lo);
+  const th = f64x2.pmax(f64x2.neg(f64x2.abs(wh)), lo);
+  // n = round(t) by the 1.5·2⁵² trick: the integer lands in the low 32 bits of each f64
   const magic = f64x2.splat(6755399441055744.0);
-  const ul = f64x2.add(f64x2.mul(tl, l2e), magic);
-  const uh = f64x2.add(f64x2.mul(th, l2e), magic);
-  const rl = f32x4.demote_f64x2_zero(f64x2.sub(tl, f64x2.mul(f64x2.sub(ul, magic), ln2)));
-  const rh = f32x4.demote_f64x2_zero(f64x2.sub(th, f64x2.mul(f64x2.sub(uh, magic), ln2)));
+  const ul = f64x2.add(tl, magic);
+  const uh = f64x2.add(th, magic);
+  const rl = f32x4.demote_f64x2_zero(f64x2.sub(tl, f64x2.sub(ul, magic)));
+  const rh = f32x4.demote_f64x2_zero(f64x2.sub(th, f64x2.sub(uh, magic)));
   const r = i32x4.shuffle(rl, rh, 0, 1, 4, 5);
-  const ni = i32x4.shuffle(ul, uh, 0, 2, 4, 6);
-  gN = ni;
-  const e = expPoly2n(r, ni);
-  return v128.andnot(e, i32x4.lt_s(ni, i32x4.splat(-125)));
+  gN = i32x4.shuffle(ul, uh, 0, 2, 4, 6);
+  // 2^r on [−½, ½] (Cephes' exp2f polynomial)
+  let q = f32x4.splat(1.535336188319500e-4);
+  q = madd(q, r, f32x4.splat(1.339887440266574e-3));
+  q = madd(q, r, f32x4.splat(9.618437357674640e-3));
+  q = madd(q, r, f32x4.splat(5.550332471162809e-2));
+  q = madd(q, r, f32x4.splat(2.402264791363012e-1));
+  q = madd(q, r, f32x4.splat(6.931472028550421e-1));
+  return madd(q, r, f32x4.splat(1.0));
 }
 
 /** v · 2ⁿ rounded once to f32 (exact scaling in f64), so subnormal results are correctly rounded. */
@@ -978,60 +985,84 @@ function scaleV(v: v128, n: v128): v128 {
   return i32x4.shuffle(f32x4.demote_f64x2_zero(vl), f32x4.demote_f64x2_zero(vh), 0, 1, 4, 5);
 }
 
-// GELU's tanh form and its derivative from e = e^−|v| and geluExpV's side results p and n (shared
-// by the forward, the gradient and the pass that computes both, so all three give the same bits).
+// GELU's parts, shared by the forward, the gradient and the pass that computes both (so all three
+// give the same bits): geluPartsV sets gP and gN (e = p·2ⁿ), gE = e, gT = 1/(1 + e) and gXdv = x v′.
+let gE: v128 = i32x4.splat(0);
+let gT: v128 = i32x4.splat(0);
+let gXdv: v128 = i32x4.splat(0);
 
 // @ts-expect-error: decorator
 @inline
-function geluTanhFromExp(x: v128, e: v128, p: v128, n: v128): v128 {
-  // x σ(v) with e = e^−|v|: x/(1 + e) for x ≥ 0, and x e/(1 + e) for x < 0 (e applied last, in f64)
-  const f = f32x4.div(x, f32x4.add(f32x4.splat(1.0), e));
-  const y = v128.bitselect(f, scaleV(f32x4.mul(p, f), n), f32x4.ge(x, f32x4.splat(0.0)));
-  // beyond |x| = 50, x σ(2u) is x or −0 (and ±Infinity would give ∞·0 = NaN above)
+function geluPartsV(x: v128): void {
+  const p = geluExp2V(x);
+  gP = p;
+  // e = p·2ⁿ, or 0 where 2ⁿ would not be a normal float (e < 2⁻¹²⁵ is below 1 + e's rounding)
+  const n = gN;
+  const e = v128.andnot(
+    f32x4.mul(p, i32x4.shl(i32x4.add(n, i32x4.splat(127)), 23)),
+    i32x4.lt_s(n, i32x4.splat(-125)),
+  );
+  gE = e;
+  gT = f32x4.div(f32x4.splat(1.0), f32x4.add(f32x4.splat(1.0), e));
+  // v′ = A + 3Bx²
+  gXdv = f32x4.mul(x, madd(f32x4.splat(3.0 * GELU_B), f32x4.mul(x, x), f32x4.splat(GELU_A)));
+}
+
+/** GELU (tanh form) from geluPartsV's results: x σ(v) = x t for x ≥ 0, x p t·2ⁿ for x < 0. */
+// @ts-expect-error: decorator
+@inline
+function geluFromPartsV(x: v128): v128 {
+  const t = gT;
+  const y = v128.bitselect(
+    f32x4.mul(x, t),
+    scaleV(f32x4.mul(x, f32x4.mul(gP, t)), gN),
+    f32x4.ge(x, f32x4.splat(0.0)),
+  );
+  // beyond |x| = 50, x σ(v) is x or −0 (and ±Infinity would give ∞·0 = NaN above)
   const big = f32x4.gt(f32x4.abs(x), f32x4.splat(50.0));
   const tail = v128.bitselect(x, f32x4.splat(-0.0), f32x4.gt(x, f32x4.splat(0.0)));
   return v128.bitselect(tail, y, big);
 }
 
+/**
+ * GELU′ from geluPartsV's results: σ(v)(1 + x v′ σ(−v)), that is t(1 + x v′ e t) for x ≥ 0 and
+ * p t (1 + x v′ t)·2ⁿ for x < 0.
+ */
 // @ts-expect-error: decorator
 @inline
-function geluTanhGradFromExp(x: v128, e: v128, p: v128, n: v128): v128 {
-  // σ(v) + x v′ σ(v)σ(−v): 1/(1 + e) + x v′ e/(1 + e)² for x ≥ 0; e (1 + x v′/(1 + e))/(1 + e) for x < 0
+function geluGradFromPartsV(x: v128): v128 {
   const one = f32x4.splat(1.0);
-  const d1 = f32x4.add(one, e);
-  const dv = f32x4.add(f32x4.splat(GELU_A), f32x4.mul(f32x4.splat(3.0 * GELU_B), f32x4.mul(x, x)));
-  const xdv = f32x4.mul(x, dv);
-  const pos = f32x4.add(f32x4.div(one, d1), f32x4.div(f32x4.mul(xdv, e), f32x4.mul(d1, d1)));
-  const negF = f32x4.div(f32x4.add(one, f32x4.div(xdv, d1)), d1);
-  const d = v128.bitselect(pos, scaleV(f32x4.mul(p, negF), n), f32x4.ge(x, f32x4.splat(0.0)));
+  const t = gT;
+  const xdv = gXdv;
+  const pos = f32x4.mul(t, madd(xdv, f32x4.mul(gE, t), one));
+  const neg = scaleV(f32x4.mul(f32x4.mul(gP, t), madd(xdv, t, one)), gN);
+  const d = v128.bitselect(pos, neg, f32x4.ge(x, f32x4.splat(0.0)));
   const big = f32x4.gt(f32x4.abs(x), f32x4.splat(50.0));
-  const tail = v128.and(f32x4.gt(x, f32x4.splat(0.0)), f32x4.splat(1.0));
+  const tail = v128.and(f32x4.gt(x, f32x4.splat(0.0)), one);
   return v128.bitselect(tail, d, big);
 }
 
 // @ts-expect-error: decorator
 @inline
 function geluTanhV(x: v128): v128 {
-  const e = geluExpV(x);
-  return geluTanhFromExp(x, e, gP, gN);
+  geluPartsV(x);
+  return geluFromPartsV(x);
 }
 
 // @ts-expect-error: decorator
 @inline
 function geluTanhGradV(x: v128): v128 {
-  const e = geluExpV(x);
-  return geluTanhGradFromExp(x, e, gP, gN);
+  geluPartsV(x);
+  return geluGradFromPartsV(x);
 }
 
 /** f and f′ of GELU's tanh form in one pass: e^−|v| once; f′ in gD. */
 // @ts-expect-error: decorator
 @inline
 function geluTanhBothV(x: v128): v128 {
-  const e = geluExpV(x);
-  const p = gP;
-  const n = gN;
-  gD = geluTanhGradFromExp(x, e, p, n);
-  return geluTanhFromExp(x, e, p, n);
+  geluPartsV(x);
+  gD = geluGradFromPartsV(x);
+  return geluFromPartsV(x);
 }
 
 // Each activation: f (forward), d (its derivative), and fd (f, with f′ in gD: one pass for both),
