@@ -33,8 +33,6 @@ const allWorkloads: { id: WorkloadId; label: string }[] = [
 const workloads = allWorkloads.filter((w) => !onlyArg || onlyArg.split(",").includes(w.id));
 /** Peers too slow for a workload within the time budget (a single step takes seconds). */
 const skip: Record<string, WorkloadId[]> = { "tfjs-cpu": ["matmulTN", "matmulNT"] };
-/** Peers run on one thread in Node: their 1-thread matmul is their matmul. */
-const sameAsMatmul = (impl: Impl) => !impl.name.startsWith("fluxion");
 
 /** Fluxion's backends to time: both wasm builds where this engine runs both, then the CPU one. */
 function fluxionBackends(): string[] {
@@ -96,10 +94,6 @@ async function main(): Promise<void> {
     for (const impl of impls) {
       const row = results.get(impl.name);
       if (!row) continue;
-      if (w.id === "matmul1t" && sameAsMatmul(impl)) {
-        row.set(w.id, row.get("matmul") ?? "—");
-        continue;
-      }
       if (skip[impl.name]?.includes(w.id)) {
         row.set(w.id, "skipped (slow)");
         continue;
