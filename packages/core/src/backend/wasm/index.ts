@@ -274,9 +274,9 @@ function elementwise(
 ): void {
   const threads = threadsFor(rt, n, MIN_THREADED_ELEMENTS);
   if (threads > 1 && rt.pool) {
-    // NOTE: 16 chunks per thread: with 4, a thread that ran slower (another thread on its core)
-    // left the others idle at the end; 16 cut a 10⁶-element GELU job from 2.68 to 2.50 ms median
-    // on two threads (the per-chunk cost is one atomic add)
+    // NOTE: 16 chunks per thread: with 4, a thread that ran slower (the calling thread's chunks
+    // took up to a quarter longer than the worker's) left the others idle at the end; 16 cut a
+    // 10⁶-element GELU job from 2.68 to 2.50 ms median on two threads (a chunk costs one atomic add)
     const chunk = Math.max(4096, Math.ceil(n / (16 * threads) / 4) * 4);
     rt.pool.run({ kind, op, chunk, args: [x, y, g, n] }, threads - 1);
   } else if (kind === jobCodes.unary) rt.exports.unaryF32(op, x, y, n);
