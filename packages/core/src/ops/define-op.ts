@@ -122,8 +122,8 @@ export interface OpDef<I extends readonly Tensor[] = [Tensor], A = NoAttrs> {
    * Gradients of each input from the output's gradient `g`, written with tensor ops so they are
    * differentiable themselves. A gradient may have the broadcast output's shape: it is summed back
    * to the input's shape for you; one that broadcasts to the input's shape (sum's: the reduced axes
-   * as 1) is expanded by backward where needed. Null for inputs without a gradient. Omit `vjp` for an op that is
-   * not differentiable (its output never requires grad).
+   * as 1) is expanded by backward where needed. Null for inputs without a gradient. Omit `vjp` for
+   * an op that is not differentiable (its output never requires grad).
    */
   vjp?(g: Tensor, ctx: VjpContext<I, A>): InputGrads<I>;
   /**
