@@ -87,8 +87,10 @@ describe("null options act as {}", () => {
 
 describe("errors name the function called", () => {
   it("activation functions converting their input", () => {
-    for (const name of ["relu", "gelu", "softmax", "leakyRelu", "prelu"] as const) {
-      const f = act[name] as (x: unknown, ...rest: unknown[]) => unknown;
+    const { relu, gelu, softmax, leakyRelu, prelu } = act;
+    const fns = { relu, gelu, softmax, leakyRelu, prelu };
+    for (const [name, fn] of Object.entries(fns)) {
+      const f = fn as (x: unknown, ...rest: unknown[]) => unknown;
       expect(() => f("not data", 0.25)).toThrow(new RegExp(`^${name}: `));
     }
   });

@@ -256,7 +256,7 @@ describe("fused kernels", () => {
       const values = [-1e4, -60, -9, -3.3, -1, -0.2, -0, 0, 1e-5, 0.7, 2.5, 12, 80, Number.NaN];
       const x = tensor(values, { dtype, requiresGrad: true });
       const g = tensor(
-        values.map((v, i) => (i % 3) - 1.3 + i / 7),
+        values.map((_v, i) => (i % 3) - 1.3 + i / 7),
         { dtype },
       );
       gelu(x, { approximate }).backward(g);

@@ -23,7 +23,6 @@ let nextId = 0;
 // imports no op and no part of autodiff (type-only imports vanish at run time), so the ops import
 // `Tensor` without a module cycle.
 
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the members are installed on the prototype by tensor-methods.ts
 export interface Tensor extends TensorMethods {}
 
 /**
