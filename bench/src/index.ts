@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--libs=fluxion-wasm-relaxed,jax-js,...] [--only=mlp,tanh20,gelu]`: the workloads of issues 6 and 11
+ * `pnpm bench [--quick] [--libs=fluxion-wasm,jax-js,...] [--only=mlp,tanh20,gelu]`: the workloads of issues 6 and 11
  * for Fluxion and its JavaScript peers in one run, timed interleaved (every run times each library
  * in turn, so a busy machine slows all alike), as a table of medians, ratios and the goals' status.
  * `pnpm bench` runs Node with --experimental-wasm-relaxed-simd, so that both builds of Fluxion's
@@ -40,9 +40,19 @@ function fluxionBackends(): string[] {
   return [...(builds.length > 0 ? builds : ["wasm"]), "cpu"];
 }
 
+const PEERS = ["jax-js", "tfjs-wasm", "tfjs-cpu"];
+
 async function makeImpls(): Promise<Impl[]> {
   const impls: Impl[] = [];
-  const want = (n: string) => !libsArg || libsArg.split(",").includes(n);
+  const listed = libsArg?.split(",").filter((n) => n !== "");
+  const known = [...fluxionBackends().map((b) => `fluxion-${b}`), ...PEERS];
+  // a family name selects its members: `fluxion-wasm` is both wasm builds, `tfjs` both backends
+  const matches = (name: string, n: string) => n === name || n.startsWith(`${name}-`);
+  const unknown = listed?.filter((name) => !known.some((n) => matches(name, n)));
+  if (unknown?.length) {
+    throw new Error(`pnpm bench: --libs names ${unknown.join(", ")}; known: ${known.join(", ")}`);
+  }
+  const want = (n: string) => !listed || listed.some((name) => matches(name, n));
   for (const b of fluxionBackends()) {
     if (listBackends().includes(b) && want(`fluxion-${b}`)) impls.push(fluxion(b));
   }
