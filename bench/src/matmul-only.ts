@@ -2,7 +2,8 @@
 // [--quick] [--profile]`: the 1024² matmul rows of the bench alone (Fluxion's wasm builds on 1 and 2
 // threads, and TensorFlow.js wasm), timed interleaved, for quick kernel work. `--profile` instead
 // prints where each matmul's time goes (copies, packing, products, and per thread: chunks, wake-up,
-// busy time, the caller's wait) at 1024² and at the MLP's sizes, forward and backward.
+// busy time, the caller's wait) at 1024² and at the MLP's and the 20-layer step's sizes, forward and
+// backward.
 import { readFileSync } from "node:fs";
 import { getBackend, listBackends, setBackend, setNumThreads } from "@fluxion/core";
 import { fullTiming, quickTiming, timeInterleaved } from "./harness.js";
@@ -86,6 +87,9 @@ async function profile(): Promise<void> {
     ["MLP bwd xᵀ·g [784,128]·[128,256]", 784, 128, 256, true, false],
     ["MLP bwd g·W1ᵀ [128,256]·[256,784]", 128, 256, 784, false, true],
     ["MLP fwd h·W2 [128,256]·[256,256]", 128, 256, 256, false, false],
+    ["20-layer fwd h·Wᵀ [64,128]·[128,128]ᵀ", 64, 128, 128, false, true],
+    ["20-layer bwd g·W [64,128]·[128,128]", 64, 128, 128, false, false],
+    ["20-layer bwd gᵀ·h [128,64]·[64,128]", 128, 64, 128, true, false],
   ];
   const reps = args.includes("--quick") ? 5 : 15;
   console.log(`load average before: ${load()}; medians of ${reps} interleaved calls, ms`);
