@@ -40,12 +40,17 @@ function fluxionBackends(): string[] {
   return [...(builds.length > 0 ? builds : ["wasm"]), "cpu"];
 }
 
-const PEERS = ["jax-js", "tfjs-wasm", "tfjs-cpu"];
+/** The peers by name, each loaded only when the run includes it. */
+const PEERS: Record<string, () => Promise<Impl>> = {
+  "jax-js": async () => (await import("./peers/jax.js")).jaxjs(),
+  "tfjs-wasm": async () => (await import("./peers/tfjs.js")).tfjs("wasm"),
+  "tfjs-cpu": async () => (await import("./peers/tfjs.js")).tfjs("cpu"),
+};
 
 async function makeImpls(): Promise<Impl[]> {
   const impls: Impl[] = [];
   const listed = libsArg?.split(",").filter((n) => n !== "");
-  const known = [...fluxionBackends().map((b) => `fluxion-${b}`), ...PEERS];
+  const known = [...fluxionBackends().map((b) => `fluxion-${b}`), ...Object.keys(PEERS)];
   // a family name selects its members: `fluxion-wasm` is both wasm builds, `tfjs` both backends
   const matches = (name: string, n: string) => n === name || n.startsWith(`${name}-`);
   const unknown = listed?.filter((name) => !known.some((n) => matches(name, n)));
@@ -56,9 +61,7 @@ async function makeImpls(): Promise<Impl[]> {
   for (const b of fluxionBackends()) {
     if (listBackends().includes(b) && want(`fluxion-${b}`)) impls.push(fluxion(b));
   }
-  if (want("jax-js")) impls.push((await import("./peers/jax.js")).jaxjs());
-  if (want("tfjs-wasm")) impls.push((await import("./peers/tfjs.js")).tfjs("wasm"));
-  if (want("tfjs-cpu")) impls.push((await import("./peers/tfjs.js")).tfjs("cpu"));
+  for (const [name, load] of Object.entries(PEERS)) if (want(name)) impls.push(await load());
   return impls;
 }
 

@@ -568,9 +568,6 @@ const LN2_LO: f32 = -2.1219444e-4;
 // Rounding to an integer adds 1.5·2²³, which leaves round(x) in the low mantissa bits.
 const ROUND_MAGIC: f32 = 12582912.0;
 
-// Side results of geluPartsV (below): e^−|v| = gP · 2^gN (gP ∈ [0.7, 1.5] in f32, gN in i32 lanes).
-let gP: v128 = i32x4.splat(0);
-let gN: v128 = i32x4.splat(0);
 // Side result of an activation's `fd` (below): its derivative f′(x).
 let gD: v128 = i32x4.splat(0);
 
@@ -1010,7 +1007,10 @@ function scaleV(v: v128, n: v128): v128 {
 }
 
 // GELU's parts, shared by the forward, the gradient and the pass that computes both (so all three
-// give the same bits): geluPartsV sets gP and gN (e = p·2ⁿ), gE = e, gT = 1/(1 + e) and gXdv = x v′.
+// give the same bits): geluPartsV sets gP and gN (e^−|v| = p·2ⁿ, p ∈ [0.7, 1.5] in f32 lanes, n in
+// i32 lanes), gE = e^−|v|, gT = 1/(1 + e) and gXdv = x v′.
+let gP: v128 = i32x4.splat(0);
+let gN: v128 = i32x4.splat(0);
 let gE: v128 = i32x4.splat(0);
 let gT: v128 = i32x4.splat(0);
 let gXdv: v128 = i32x4.splat(0);
